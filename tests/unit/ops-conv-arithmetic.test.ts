@@ -101,7 +101,7 @@ describe('conv-arithmetic', () => {
           const xt = randomRow(input, seed);
           const wt = tf.randomUniform([1, kernel, 1, 1], -1, 1, 'float32', seed + 7) as tf.Tensor4D;
           const yt = tf.conv2d(xt, wt, stride, [[0, 0], [0, 0], [padding, padding], [0, 0]], 'NHWC', dilation);
-          return [xt.dataSync().slice(), wt.dataSync().slice(), yt.dataSync().slice()];
+          return [Float32Array.from(xt.dataSync()), Float32Array.from(wt.dataSync()), Float32Array.from(yt.dataSync())];
         });
         const fromWindows = windows.map(({ taps }) =>
           taps.reduce((acc, i, t) => acc + (i >= 0 && i < input ? x[i]! * w[t]! : 0), 0));
