@@ -1,0 +1,86 @@
+/**
+ * Dilated (atrous) convolution for the atrous-convolution lesson: the tf op, the same op as
+ * spaceToBatchND → conv → batchToSpaceND (how TensorFlow first implemented atrous_conv2d, and
+ * a form whose gradient tfjs supports), tap positions for drawing, and the 1-D formula of
+ * DeepLab v3 (Chen et al. 2017, eq. 1).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { effectiveKernelSize, paddingFor, type PaddingMode } from './conv-arithmetic.ts';
+
+/** tf.conv2d at dilation `rate`, stride 1. x: [n, h, w, cin], filter: [k, k, cin, cout]. */
+export function dilatedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number, padding: PaddingMode = 'same'): tf.Tensor4D {
+  return tf.conv2d(x, filter, 1, padding, 'NHWC', rate);
+}
+
+/**
+ * The same result without a dilated kernel: pad, split the map into rate×rate interleaved
+ * sub-maps (spaceToBatchND), run an ordinary conv on each, interleave back (batchToSpaceND).
+ * Taps `rate` apart in the map are neighbours in a sub-map.
+ */
+export function dilatedConv2dSpaceToBatch(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number, padding: PaddingMode = 'same'): tf.Tensor4D {
+  if (rate === 1) return tf.conv2d(x, filter, 1, padding);
+  return tf.tidy(() => {
+    const [, h, w] = x.shape;
+    const [kh, kw] = filter.shape;
+    const ph = paddingFor(padding, h, kh, 1, rate);
+    const pw = paddingFor(padding, w, kw, 1, rate);
+    // extra zeros at the end so each padded side divides by the rate; cropped off afterwards
+    const extraH = (rate - ((h + ph.before + ph.after) % rate)) % rate;
+    const extraW = (rate - ((w + pw.before + pw.after) % rate)) % rate;
+    const batched = tf.spaceToBatchND(x, [rate, rate], [[ph.before, ph.after + extraH], [pw.before, pw.after + extraW]]);
+    const y = tf.conv2d(batched as tf.Tensor4D, filter, 1, 'valid');
+    return tf.batchToSpaceND(y, [rate, rate], [[0, extraH], [0, extraW]]) as tf.Tensor4D;
+  });
+}
+
+/**
+ * The "upsampled filter" view: k×k taps with rate − 1 zeros between them, a k̂×k̂ kernel that an
+ * ordinary conv can use. filter: [k, k, cin, cout] → [k̂, k̂, cin, cout].
+ */
+export function dilateKernel(filter: tf.Tensor4D, rate: number): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [k, , cin, cout] = filter.shape;
+    const span = effectiveKernelSize(k, rate);
+    // give every tap a rate×rate cell whose first entry is the tap, then drop the trailing zeros
+    const cells = tf.pad(filter.reshape([k, 1, k, 1, cin, cout]), [[0, 0], [0, rate - 1], [0, 0], [0, rate - 1], [0, 0], [0, 0]]);
+    return cells.reshape([k * rate, k * rate, cin, cout]).slice([0, 0, 0, 0], [span, span, cin, cout]) as tf.Tensor4D;
+  });
+}
+
+export interface Tap {
+  /** tap position in the map */
+  row: number;
+  col: number;
+  /** offset from the centre pixel */
+  dRow: number;
+  dCol: number;
+  /** false when the tap falls on zero padding (only known when the map size is given) */
+  inside: boolean;
+}
+
+/**
+ * Where a k×k kernel at `rate` reads when it produces output (row, col) under tf 'same'
+ * padding: offsets t·rate − ⌊(k̂ − 1)/2⌋, k̂ the effective size (centred for odd k).
+ */
+export function atrousTaps(row: number, col: number, rate: number, kernel = 3, height = Infinity, width = Infinity): Tap[] {
+  const before = Math.floor((effectiveKernelSize(kernel, rate) - 1) / 2);
+  const taps: Tap[] = [];
+  for (let ty = 0; ty < kernel; ty++) {
+    for (let tx = 0; tx < kernel; tx++) {
+      const dRow = ty * rate - before;
+      const dCol = tx * rate - before;
+      const r = row + dRow;
+      const c = col + dCol;
+      taps.push({ row: r, col: c, dRow, dCol, inside: r >= 0 && r < height && c >= 0 && c < width });
+    }
+  }
+  return taps;
+}
+
+/** y[i] = Σₖ x[i + r·k]·w[k] for every i where all taps exist (length n − r(K − 1)). */
+export function atrousConv1d(x: tf.Tensor1D, w: tf.Tensor1D, rate: number): tf.Tensor1D {
+  return tf.tidy(() => {
+    const y = tf.conv1d(x.reshape([1, -1, 1]) as tf.Tensor3D, w.reshape([-1, 1, 1]) as tf.Tensor3D, 1, 'valid', 'NWC', rate);
+    return y.reshape([-1]) as tf.Tensor1D;
+  });
+}
