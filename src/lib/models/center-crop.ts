@@ -1,0 +1,25 @@
+// Crops its first input to the height and width of its second, centred (Caffe's Crop layer, which
+// the FCN and U-Net reference code use). tf.layers.cropping2D would do for one fixed input size,
+// but with an unknown size it infers negative dimensions (null − crop) that Concatenate rejects,
+// and the models must accept any multiple of 32. An odd difference leaves the extra pixel at the
+// bottom/right.
+import * as tf from '@tensorflow/tfjs';
+
+export class CenterCrop extends tf.layers.Layer {
+  static className = 'CenterCrop';
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    const [source, target] = inputShape as [tf.Shape, tf.Shape];
+    return [source[0] ?? null, target[1] ?? null, target[2] ?? null, source[3] ?? null];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const [source, target] = inputs as [tf.Tensor4D, tf.Tensor4D];
+    const [, h, w] = target.shape;
+    const top = Math.floor((source.shape[1] - h) / 2);
+    const left = Math.floor((source.shape[2] - w) / 2);
+    return tf.slice(source, [0, top, left, 0], [-1, h, w, -1]);
+  }
+}
+
+tf.serialization.registerClass(CenterCrop);
