@@ -1,15 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
-import {
-  CONVENTIONS,
-  cellValue,
-  cellWeights,
-  resizeBilinear,
-  resizeBilinearTf,
-  sourceCoordinate,
-  type Convention,
-} from '../../src/lib/ops/bilinear.ts';
+import { cellValue, cellWeights, resizeBilinear, resizeBilinearTf } from '../../src/lib/ops/bilinear.ts';
+import { CONVENTIONS, sourceCoordinate, type Convention } from '../../src/lib/ops/bilinear-coordinates.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 
 beforeAll(async () => {

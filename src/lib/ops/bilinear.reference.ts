@@ -1,4 +1,4 @@
-import type { Convention } from './bilinear.ts';
+import type { Convention } from './bilinear-coordinates.ts';
 
 /**
  * Plain-loop bilinear resize of one [H, W] channel, written independently of the tf version:

@@ -1,0 +1,124 @@
+/**
+ * A unit cell with four corner values and a sample point the reader drags. Shows each corner's
+ * weight as the area of the rectangle opposite it, and the interpolated value with the formula's
+ * numbers filled in. Computes in the worker: bilinearCell (ops/bilinear.ts cellWeights, cellValue).
+ */
+import { select } from 'd3';
+import { t } from '../i18n/en.ts';
+import type { Runtime } from '../lib/runtime/client.ts';
+import { fmt } from '../lib/viz/format.ts';
+import { liveUpdate } from '../lib/viz/live-update.ts';
+import { CORNER_COLORS } from '../lib/viz/palette.ts';
+import { setFigureState } from '../lib/viz/lazy-figure.ts';
+
+type Corners = [number, number, number, number];
+
+const SIZE = 280;
+const PAD = 40;
+const STEP = 0.05;
+const FINE_STEP = 0.01;
+
+const randomCorners = (): Corners => [0, 1, 2, 3].map(() => Math.round(Math.random() * 100)) as Corners;
+
+export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
+  const c = t.bilinearCell;
+  const svg = select(root.querySelector<SVGSVGElement>('[data-cell]')!);
+  const inputs = [...root.querySelectorAll<HTMLInputElement>('[data-corner-value]')];
+  const weightCells = [...root.querySelectorAll<HTMLElement>('[data-weight]')];
+  root.querySelectorAll<HTMLElement>('[data-corner]').forEach((s, i) => (s.style.background = CORNER_COLORS[i]));
+
+  const state = { fx: 0.3, fy: 0.6, corners: [10, 20, 30, 40] as Corners };
+
+  // Corner i sits at (i % 2, ⌊i / 2⌋); its weight is the rectangle between the point and the
+  // opposite corner.
+  const px = (f: number) => PAD + f * SIZE;
+  const rects = svg.append('g').selectAll('rect').data([0, 1, 2, 3]).join('rect').attr('fill-opacity', 0.35);
+  svg.append('rect').attr('x', PAD).attr('y', PAD).attr('width', SIZE).attr('height', SIZE)
+    .attr('fill', 'none').attr('stroke', '#333');
+  const cornerLabels = svg.append('g').selectAll('text').data([0, 1, 2, 3]).join('text')
+    .attr('x', (i) => px(i % 2) + (i % 2 ? 6 : -6)).attr('y', (i) => px(Math.floor(i / 2)) + (i < 2 ? -10 : 22))
+    .attr('text-anchor', (i) => (i % 2 ? 'start' : 'end')).attr('font-size', 16).attr('font-weight', 700)
+    .attr('fill', (i) => CORNER_COLORS[i]);
+  svg.append('g').selectAll('circle').data([0, 1, 2, 3]).join('circle')
+    .attr('cx', (i) => px(i % 2)).attr('cy', (i) => px(Math.floor(i / 2))).attr('r', 6)
+    .attr('fill', (i) => CORNER_COLORS[i]);
+  const point = svg.append('circle').attr('r', 11).attr('fill', '#111').attr('stroke', 'white')
+    .attr('stroke-width', 3).attr('tabindex', 0).attr('role', 'slider').attr('aria-label', c.label)
+    .attr('aria-valuemin', 0).attr('aria-valuemax', 1).style('cursor', 'grab');
+  const valueLabel = svg.append('text').attr('font-size', 15).attr('font-weight', 700).attr('text-anchor', 'middle');
+
+  const draw = (weights: Float32Array, value: number) => {
+    const { fx, fy } = state;
+    rects
+      .attr('x', (i) => (i % 2 ? PAD : px(fx)))
+      .attr('y', (i) => (i < 2 ? px(fy) : PAD))
+      .attr('width', (i) => (i % 2 ? fx : 1 - fx) * SIZE)
+      .attr('height', (i) => (i < 2 ? 1 - fy : fy) * SIZE)
+      .attr('fill', (i) => CORNER_COLORS[i]);
+    cornerLabels.text((i) => state.corners[i]);
+    point.attr('cx', px(fx)).attr('cy', px(fy))
+      .attr('aria-valuenow', fmt(fx)).attr('aria-valuetext', c.pointText(fmt(fx), fmt(fy)));
+    valueLabel.attr('x', px(fx)).attr('y', px(fy) + (fy > 0.85 ? -18 : 30)).text(fmt(value, 1));
+    weightCells.forEach((cell, i) => (cell.textContent = fmt(weights[i], 3)));
+    root.querySelector('[data-weight-sum]')!.textContent = fmt(weights.reduce((s, w) => s + w, 0), 3);
+    root.querySelector('[data-value]')!.textContent = fmt(value, 3);
+    const terms = state.corners.map((v, i) => `${fmt(weights[i], 3)}·${v}`).join(' + ');
+    root.querySelector('[data-formula]')!.textContent = `f = ${terms} = ${fmt(value, 3)}`;
+  };
+
+  const update = liveUpdate(
+    'bilinear-cell',
+    async () => {
+      const { weights, value } = await api.bilinearCell(state.corners, state.fx, state.fy);
+      draw(weights, value);
+    },
+    (e) => setFigureState(root, 'error', t.figure.error(e.message)),
+  );
+
+  const moveTo = (fx: number, fy: number) => {
+    state.fx = Math.min(Math.max(fx, 0), 1);
+    state.fy = Math.min(Math.max(fy, 0), 1);
+    return update(undefined);
+  };
+
+  const svgNode = svg.node()!;
+  const toCell = (event: PointerEvent) => {
+    const box = svgNode.getBoundingClientRect();
+    const scale = 360 / box.width;
+    return [((event.clientX - box.left) * scale - PAD) / SIZE, ((event.clientY - box.top) * scale - PAD) / SIZE];
+  };
+  svgNode.addEventListener('pointerdown', (event) => {
+    svgNode.setPointerCapture(event.pointerId);
+    void moveTo(...(toCell(event) as [number, number]));
+  });
+  svgNode.addEventListener('pointermove', (event) => {
+    if (svgNode.hasPointerCapture(event.pointerId)) void moveTo(...(toCell(event) as [number, number]));
+  });
+  point.on('keydown', (event: KeyboardEvent) => {
+    const step = event.shiftKey ? FINE_STEP : STEP;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step],
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    void moveTo(state.fx + move[0], state.fy + move[1]);
+  });
+
+  const showCorners = () => inputs.forEach((input, i) => (input.value = String(state.corners[i])));
+  inputs.forEach((input, i) =>
+    input.addEventListener('input', () => {
+      if (!Number.isFinite(input.valueAsNumber)) return;
+      state.corners[i] = input.valueAsNumber;
+      void update(undefined);
+    }),
+  );
+  root.querySelector('[data-reroll]')!.addEventListener('click', () => {
+    state.corners = randomCorners();
+    showCorners();
+    void update(undefined);
+  });
+
+  showCorners();
+  await update(undefined);
+}

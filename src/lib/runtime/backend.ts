@@ -1,0 +1,112 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+import type { BackendName, BackendReport, Skipped } from './backend-types.ts';
+
+interface GpuProbe {
+  available: boolean;
+  software: boolean;
+  detail: string;
+}
+
+// A software rasteriser (SwiftShader, llvmpipe) names itself in the renderer string.
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+interface WebGpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
+}
+
+async function probeWebGpu(): Promise<GpuProbe> {
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<WebGpuAdapterLike | null> } }).gpu;
+  const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
+  if (!adapter) return { available: false, software: false, detail: 'no WebGPU adapter' };
+  const info = adapter.info ?? {};
+  const detail = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'WebGPU';
+  const software = Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter) || SOFTWARE_RENDERER.test(detail);
+  return { available: true, software, detail };
+}
+
+function probeWebGl(): GpuProbe {
+  const gl = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return { available: false, software: false, detail: 'no WebGL 2 context' };
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const detail = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return { available: true, software: SOFTWARE_RENDERER.test(detail), detail };
+}
+
+interface Ranking {
+  order: BackendName[];
+  /** Software GPUs, tried only after the cpu backend, with their renderer names. */
+  software: Map<BackendName, string>;
+}
+
+/**
+ * Candidates fastest first, as measured (DESIGN.md): a real GPU beats wasm, which beats the cpu
+ * backend, which beats a software GPU (SwiftShader WebGL is ~20x slower than wasm).
+ */
+async function rankBackends(skipped: Skipped[]): Promise<Ranking> {
+  const gpus: Array<[BackendName, GpuProbe]> = [
+    ['webgpu', await probeWebGpu()],
+    ['webgl', probeWebGl()],
+  ];
+  const real: BackendName[] = [];
+  const software = new Map<BackendName, string>();
+  for (const [name, probe] of gpus) {
+    if (!probe.available) skipped.push({ backend: name, reason: 'unavailable', detail: probe.detail });
+    else if (probe.software) software.set(name, probe.detail);
+    else real.push(name);
+  }
+  return { order: [...real, 'wasm', 'cpu', ...software.keys()], software };
+}
+
+async function activate(name: BackendName): Promise<void> {
+  if (name === 'wasm') {
+    setWasmPaths({
+      'tfjs-backend-wasm.wasm': wasmPlain,
+      'tfjs-backend-wasm-simd.wasm': wasmSimd,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+    });
+  }
+  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') returned false`);
+  // One tiny op proves the backend computes, not merely that it registered.
+  const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
+  const [value] = await probe.data();
+  probe.dispose();
+  if (value !== 3) throw new Error(`${name} computed 1 + 2 = ${value}`);
+}
+
+async function describe(name: BackendName): Promise<string> {
+  if (name === 'webgpu') return (await probeWebGpu()).detail;
+  if (name === 'webgl') return probeWebGl().detail;
+  if (name === 'wasm') return (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
+  return 'JavaScript';
+}
+
+/**
+ * Picks the fastest backend that initialises; `preferred` (from ?backend= in the page URL) is
+ * tried first. Every backend passed over is reported, so the page can say why.
+ */
+export async function initBackend(preferred?: BackendName): Promise<BackendReport> {
+  const skipped: Skipped[] = [];
+  const { order: ranked, software } = await rankBackends(skipped);
+  const order = preferred ? [preferred, ...ranked.filter((b) => b !== preferred)] : ranked;
+  for (const name of order) {
+    if (skipped.some((s) => s.backend === name)) continue;
+    try {
+      await activate(name);
+      for (const [gpu, detail] of software) {
+        if (gpu !== name) skipped.push({ backend: gpu, reason: 'software', detail });
+      }
+      return { backend: name, detail: await describe(name), skipped };
+    } catch (error) {
+      skipped.push({ backend: name, reason: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  throw new Error('No TensorFlow.js backend could start in this browser.');
+}

@@ -1,0 +1,95 @@
+import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import { axisSamples, type Convention } from '../../ops/bilinear-coordinates.ts';
+import {
+  cellValue,
+  cellWeights,
+  resizeBilinear,
+  resizeBilinearTf,
+  resizeNearest,
+} from '../../ops/bilinear.ts';
+
+/** Reads a tensor back and frees it. */
+async function take(t: tf.Tensor): Promise<Float32Array> {
+  const data = (await t.data()) as Float32Array;
+  t.dispose();
+  return data;
+}
+
+export interface CellResult {
+  weights: Float32Array;
+  value: number;
+}
+
+export interface UpsampleResult {
+  ours: Float32Array;
+  tfjs: Float32Array;
+  maxDiff: number;
+  /** Input coordinate each output column / row reads, after clamping. */
+  sourceX: number[];
+  sourceY: number[];
+}
+
+export interface PhotoResult {
+  nearest: Uint8ClampedArray;
+  halfPixel: Uint8ClampedArray;
+  alignCorners: Uint8ClampedArray;
+  /** |half-pixel − align-corners| per pixel, averaged over RGB, in 0..255. */
+  difference: Float32Array;
+}
+
+const rgba = async (rgb: tf.Tensor3D): Promise<Uint8ClampedArray> => {
+  const withAlpha = tf.tidy(() => tf.concat([rgb, tf.onesLike(rgb.slice([0, 0, 0], [-1, -1, 1])).mul(255)], 2));
+  rgb.dispose();
+  return Uint8ClampedArray.from(await take(withAlpha));
+};
+
+export const bilinearTasks = {
+  async bilinearCell(corners: [number, number, number, number], fx: number, fy: number): Promise<CellResult> {
+    const c = tf.tensor1d(corners);
+    const [weights, value] = await Promise.all([take(cellWeights(fx, fy)), take(cellValue(c, fx, fy))]);
+    c.dispose();
+    return { weights, value: value[0] };
+  },
+
+  async bilinearUpsample(
+    values: Float32Array,
+    inSize: [number, number],
+    outSize: [number, number],
+    convention: Convention,
+  ): Promise<UpsampleResult> {
+    const input = tf.tensor4d(values, [1, inSize[0], inSize[1], 1]);
+    const ours = resizeBilinear(input, outSize, convention);
+    const theirs = resizeBilinearTf(input, outSize, convention);
+    const diff = tf.tidy(() => tf.max(tf.abs(ours.sub(theirs))));
+    input.dispose();
+    const [a, b, d] = await Promise.all([take(ours), take(theirs), take(diff)]);
+    const centre = (s: { lo: number; hi: number; frac: number }) => s.lo + s.frac;
+    return {
+      ours: a,
+      tfjs: b,
+      maxDiff: d[0],
+      sourceX: axisSamples(inSize[1], outSize[1], convention).map(centre),
+      sourceY: axisSamples(inSize[0], outSize[0], convention).map(centre),
+    };
+  },
+
+  /** Upsamples an RGBA crop three ways; results are transferred, not copied. */
+  async bilinearPhoto(pixels: Uint8ClampedArray, size: [number, number], outSize: [number, number]): Promise<PhotoResult> {
+    const image = tf.tidy(() =>
+      tf.tensor3d(Int32Array.from(pixels), [size[0], size[1], 4], 'int32').slice([0, 0, 0], [-1, -1, 3]).toFloat().expandDims(0),
+    ) as tf.Tensor4D;
+    const as3d = (t: tf.Tensor4D) => tf.tidy(() => t.squeeze([0]).clipByValue(0, 255)) as tf.Tensor3D;
+    const run = (f: (x: tf.Tensor4D, s: [number, number], c: Convention) => tf.Tensor4D, c: Convention) =>
+      tf.tidy(() => as3d(f(image, outSize, c)));
+    const nearestT = run(resizeNearest, 'half-pixel');
+    const halfT = run(resizeBilinear, 'half-pixel');
+    const alignT = run(resizeBilinear, 'align-corners');
+    const differenceT = tf.tidy(() => tf.mean(tf.abs(halfT.sub(alignT)), 2));
+    image.dispose();
+    const difference = await take(differenceT);
+    const [nearest, halfPixel, alignCorners] = await Promise.all([rgba(nearestT), rgba(halfT), rgba(alignT)]);
+    const result = { nearest, halfPixel, alignCorners, difference };
+    return Comlink.transfer(result, [nearest.buffer, halfPixel.buffer, alignCorners.buffer, difference.buffer]);
+  },
+};

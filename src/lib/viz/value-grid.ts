@@ -1,0 +1,42 @@
+import { rgb, select } from 'd3';
+import { fmt } from './format.ts';
+
+export interface ValueGridOptions {
+  color: (v: number) => string;
+  digits: number;
+  /** Side of one cell in viewBox units. */
+  cell?: number;
+}
+
+/** Light text on dark cells, dark text on light ones. */
+export function textColor(background: string): string {
+  const { r, g, b } = rgb(background);
+  return 0.299 * r + 0.587 * g + 0.114 * b < 140 ? '#fff' : '#111';
+}
+
+/** Draws a rows×cols grid of numbers on coloured cells into an SVG, keyed by position. */
+export function drawValueGrid(
+  svg: SVGSVGElement,
+  values: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  { color, digits, cell = 44 }: ValueGridOptions,
+): void {
+  const data = Array.from({ length: rows * cols }, (_, i) => ({ i, v: values[i] }));
+  const root = select(svg).attr('viewBox', `0 0 ${cols * cell} ${rows * cell}`);
+  const g = root
+    .selectAll<SVGGElement, { i: number; v: number }>('g.cell')
+    .data(data, (d) => d.i)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'cell');
+      e.append('rect').attr('width', cell - 1).attr('height', cell - 1);
+      e.append('text').attr('x', cell / 2).attr('y', cell / 2).attr('dy', '0.35em').attr('text-anchor', 'middle');
+      return e;
+    })
+    .attr('transform', (d) => `translate(${(d.i % cols) * cell},${Math.floor(d.i / cols) * cell})`);
+  g.select('rect').attr('fill', (d) => color(d.v));
+  g.select('text')
+    .attr('font-size', cell * (digits > 1 ? 0.27 : 0.32))
+    .attr('fill', (d) => textColor(color(d.v)))
+    .text((d) => fmt(d.v, digits));
+}

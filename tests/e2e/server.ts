@@ -1,0 +1,16 @@
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Serves dist/ (built by the test command before this runs) for every browser test file. */
+export default async function setup(project: TestProject) {
+  const { server, url } = await serveStatic(resolve('dist'));
+  project.provide('baseUrl', url);
+  return () => new Promise<void>((done) => server.close(() => done()));
+}
