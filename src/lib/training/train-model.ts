@@ -1,0 +1,109 @@
+// The training loop: seeded batches, Adam with poly decay, class-balanced cross-entropy,
+// checkpoints to resume from, a progress bar.
+import * as tf from '@tensorflow/tfjs';
+import type { DigitSet } from '../data/digits.ts';
+import { DEFAULT_SCENE } from '../data/scene.ts';
+import { mulberry32, randInt } from '../data/prng.ts';
+import { MODELS, type ModelName } from '../models/catalog.ts';
+import { mirrorBorder, scenesToTensor } from '../models/segment.ts';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
+import { polyRate, type TrainConfig } from './configs.ts';
+import { digitBatch } from './evaluate-model.ts';
+import { balancedClassWeights, weightedCrossEntropy } from './loss.ts';
+import { progressBar } from './progress.ts';
+import { classFrequencies, oneHotLabels, scenes } from './scene-batch.ts';
+
+export interface TrainOptions {
+  checkpointDir?: string;
+  /** Weights to start from (stage-wise training), copied by layer name. */
+  init?: tf.LayersModel;
+  quiet?: boolean;
+}
+
+interface Batch {
+  x: tf.Tensor4D;
+  y: tf.Tensor4D;
+}
+
+type BatchMaker = (step: number) => Batch;
+
+function sceneBatches(name: ModelName, config: TrainConfig, train: DigitSet): BatchMaker {
+  const border = MODELS[name].border;
+  return (step) => {
+    const batch = scenes(train, step * config.batchSize, config.batchSize, DEFAULT_SCENE);
+    const x = tf.tidy(() => mirrorBorder(scenesToTensor(batch), border));
+    return { x, y: oneHotLabels(batch) };
+  };
+}
+
+function digitBatches(config: TrainConfig, train: DigitSet): BatchMaker {
+  return (step) => {
+    const rand = mulberry32(config.seed * 7919 + step);
+    const indices = Array.from({ length: config.batchSize }, () => randInt(rand, 0, train.count - 1));
+    const labels = new Float32Array(indices.length * 10);
+    indices.forEach((d, i) => {
+      labels[i * 10 + (train.labels[d] as number)] = 1;
+    });
+    return { x: digitBatch(train, indices), y: tf.tensor4d(labels, [indices.length, 1, 1, 10]) };
+  };
+}
+
+/** Class weights from 512 training scenes (the classifier's digits are balanced: all 1). */
+export function lossWeights(name: ModelName, config: TrainConfig, train: DigitSet): number[] {
+  if (name === 'classifier') return new Array<number>(10).fill(1);
+  return balancedClassWeights(classFrequencies(scenes(train, 0, 512, DEFAULT_SCENE)), config.classWeightPower);
+}
+
+function copyByName(from: tf.LayersModel, to: tf.LayersModel): string[] {
+  const copied: string[] = [];
+  for (const layer of to.layers) {
+    const source = from.layers.find((l) => l.name === layer.name);
+    if (source === undefined || layer.weights.length === 0) continue;
+    const values = source.getWeights();
+    const same = values.length === layer.weights.length && values.every((v, i) => tf.util.arraysEqual(v.shape, (layer.weights[i]?.shape ?? []) as number[]));
+    if (!same) continue;
+    layer.setWeights(values);
+    copied.push(layer.name);
+  }
+  return copied;
+}
+
+export async function trainModel(
+  name: ModelName,
+  config: TrainConfig,
+  train: DigitSet,
+  options: TrainOptions = {},
+): Promise<{ model: tf.LayersModel; finalLoss: number; initialised: string[] }> {
+  const model = MODELS[name].build(config.seed);
+  const initialised = options.init === undefined ? [] : copyByName(options.init, model);
+  const optimizer = tf.train.adam(config.learningRate);
+  const start = options.checkpointDir === undefined ? 0 : await loadCheckpoint(options.checkpointDir, model, optimizer);
+  const weights = tf.tensor1d(lossWeights(name, config, train));
+  const makeBatch = name === 'classifier' ? digitBatches(config, train) : sceneBatches(name, config, train);
+  const bar = options.quiet === true ? undefined : progressBar(name, config.steps, start);
+  // The classifier's [N, 10] output is compared with [N, 1, 1, 10] labels.
+  const shapeOut = (p: tf.Tensor) => (name === 'classifier' ? p.reshape([-1, 1, 1, 10]) : p);
+  let finalLoss = NaN;
+  for (let step = start; step < config.steps; step++) {
+    (optimizer as unknown as { learningRate: number }).learningRate = polyRate(config, step);
+    const { x, y } = makeBatch(step);
+    const loss = optimizer.minimize(
+      () => weightedCrossEntropy(shapeOut(model.apply(x, { training: true }) as tf.Tensor), y, weights),
+      true,
+    ) as tf.Scalar;
+    tf.dispose([x, y]);
+    if (step % 10 === 9 || step === config.steps - 1) {
+      finalLoss = (await loss.data())[0] as number;
+      bar?.update(step + 1, finalLoss);
+    }
+    loss.dispose();
+    if (options.checkpointDir !== undefined && (step + 1) % config.checkpointEvery === 0 && step + 1 < config.steps) {
+      await saveCheckpoint(options.checkpointDir, step + 1, model, optimizer);
+    }
+  }
+  bar?.stop();
+  weights.dispose();
+  optimizer.dispose();
+  return { model, finalLoss, initialised };
+}
+
