@@ -69,10 +69,13 @@ describe('receptive field', () => {
 
   it('VGG-16 per layer matches the google-research/receptive_field table; 212 at pool5', () => {
     const got = Object.fromEntries(receptiveFields(VGG16).map((f) => [f.name, f.receptiveField]));
+    // every vgg_16 end-point listed in receptive_field/RECEPTIVE_FIELD_TABLE.md
     expect(got).toMatchObject({
       conv1_1: 3, pool1: 6, conv2_1: 10, pool2: 16, conv3_1: 24, conv3_2: 32, pool3: 44,
-      conv4_1: 60, conv4_2: 76, conv4_3: 92, pool4: 100, conv5_1: 132, conv5_2: 164, conv5_3: 196, pool5: 212,
+      conv4_1: 60, conv4_2: 76, pool4: 100, conv5_1: 132, conv5_2: 164, pool5: 212,
     });
+    // the end-points the table skips, from the same arithmetic
+    expect(got).toMatchObject({ conv1_2: 5, conv2_2: 14, conv3_3: 40, conv4_3: 92, conv5_3: 196 });
     expect(receptiveFields(VGG16).at(-1)!.jump).toBe(32);
     expect(receptiveFieldLoop(VGG16.map((l) => ({ kernel: l.kernel, stride: l.stride ?? 1, dilation: l.dilation ?? 1 })))).toBe(212);
   });
