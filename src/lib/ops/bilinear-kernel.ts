@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * 1-D taps of a size-k bilinear kernel: factor = ⌈k/2⌉, centre c = factor − 1 (k odd) or
  * factor − 0.5 (k even), w(x) = 1 − |x − c| / factor.  k = 4 → [0.25, 0.75, 0.75, 0.25].
+ * (Both cases are c = (k − 1)/2, the kernel's middle; FCN writes them apart.)
  */
 export function bilinearTaps(kernel: number): number[] {
   if (!Number.isInteger(kernel) || kernel < 1) throw new RangeError(`kernel must be a positive integer, got ${kernel}`);
