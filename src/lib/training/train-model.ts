@@ -95,6 +95,8 @@ export async function trainModel(
     if (step % 10 === 9 || step === config.steps - 1) {
       finalLoss = (await loss.data())[0] as number;
       bar?.update(step + 1, finalLoss);
+      // wasm resolves data() at once; yield so the bar's redraw timer gets a turn.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     loss.dispose();
     if (options.checkpointDir !== undefined && (step + 1) % config.checkpointEvery === 0 && step + 1 < config.steps) {
