@@ -1,24 +1,38 @@
 import * as tf from '@tensorflow/tfjs';
-import { axisSamples, tfFlags, type AxisSample, type Convention } from './bilinear-coordinates.ts';
+import { axisSamples, tfFlags, type Convention } from './bilinear-coordinates.ts';
 
 /**
- * Bilinear resize written out as the lesson's formula: two 1-D interpolations along x
- * (top and bottom rows), then one along y. images: [N, H, W, C].
+ * The 1-D interpolation along one axis as an [outSize, inSize] matrix: row d holds 1 − frac at
+ * column lo and frac at column hi. Every output is a fixed weighted sum of inputs.
+ */
+export function interpolationMatrix(inSize: number, outSize: number, convention: Convention): tf.Tensor2D {
+  const m = new Float32Array(outSize * inSize);
+  axisSamples(inSize, outSize, convention).forEach(({ lo, hi, frac }, d) => {
+    m[d * inSize + lo] += 1 - frac;
+    m[d * inSize + hi] += frac;
+  });
+  return tf.tensor2d(m, [outSize, inSize]);
+}
+
+/** Applies an [out, in] matrix along `axis` of a 4-D tensor. */
+function alongAxis(x: tf.Tensor4D, matrix: tf.Tensor2D, axis: 1 | 2): tf.Tensor4D {
+  const [toFront, back] = axis === 1 ? [[1, 0, 2, 3], [1, 0, 2, 3]] : [[2, 0, 1, 3], [1, 2, 0, 3]];
+  const moved = x.transpose(toFront);
+  const [inSize, ...rest] = moved.shape;
+  const mixed = tf.matMul(matrix, moved.reshape([inSize, -1])).reshape([matrix.shape[0], ...rest]);
+  return mixed.transpose(back) as tf.Tensor4D;
+}
+
+/**
+ * Bilinear resize written out as the lesson's formula: the 1-D interpolation along x (the top
+ * and bottom rows at once), then along y. Each step is a matrix product, so the whole resize is a
+ * fixed linear map. images: [N, H, W, C].
  */
 export function resizeBilinear(images: tf.Tensor4D, size: [number, number], convention: Convention): tf.Tensor4D {
   const [, inH, inW] = images.shape;
-  const rows = axisSamples(inH, size[0], convention);
-  const cols = axisSamples(inW, size[1], convention);
   return tf.tidy(() => {
-    const index = (samples: AxisSample[], key: 'lo' | 'hi') => tf.tensor1d(samples.map((s) => s[key]), 'int32');
-    const fx = tf.tensor(cols.map((s) => s.frac), [1, 1, size[1], 1]);
-    const fy = tf.tensor(rows.map((s) => s.frac), [1, size[0], 1, 1]);
-    const lerp = (a: tf.Tensor, b: tf.Tensor, t: tf.Tensor) => a.add(b.sub(a).mul(t));
-    const alongX = (rowsOf: tf.Tensor) =>
-      lerp(tf.gather(rowsOf, index(cols, 'lo'), 2), tf.gather(rowsOf, index(cols, 'hi'), 2), fx);
-    const top = alongX(tf.gather(images, index(rows, 'lo'), 1));
-    const bottom = alongX(tf.gather(images, index(rows, 'hi'), 1));
-    return lerp(top, bottom, fy) as tf.Tensor4D;
+    const alongX = alongAxis(images, interpolationMatrix(inW, size[1], convention), 2);
+    return alongAxis(alongX, interpolationMatrix(inH, size[0], convention), 1);
   });
 }
 

@@ -26,7 +26,10 @@ export function lazyFigure(name: string, load: () => Promise<FigureModule>): voi
       try {
         const [figure, { api }] = await Promise.all([load(), runtime()]);
         await figure.mount(root, api);
-        if (root.dataset.state !== 'error') setFigureState(root, 'ready');
+        if (root.dataset.state !== 'error') {
+          setFigureState(root, 'ready');
+          performance.mark(`figure-ready:${name}`);
+        }
       } catch (e) {
         setFigureState(root, 'error', t.figure.error(e instanceof Error ? e.message : String(e)));
       }

@@ -9,7 +9,23 @@ export function drawRgba(canvas: HTMLCanvasElement, pixels: Uint8ClampedArray, w
   canvas.getContext('2d')!.putImageData(image, 0, 0);
 }
 
-/** A single-channel map drawn through a colour interpolator over [lo, hi]. */
+const palettes = new Map<(t: number) => string, Uint8Array>();
+
+/** 256 RGB entries of an interpolator, computed once: parsing a CSS colour per pixel is slow. */
+function palette(interpolate: (t: number) => string): Uint8Array {
+  let table = palettes.get(interpolate);
+  if (!table) {
+    table = new Uint8Array(256 * 3);
+    for (let i = 0; i < 256; i++) {
+      const c = rgb(interpolate(i / 255));
+      table.set([c.r, c.g, c.b], i * 3);
+    }
+    palettes.set(interpolate, table);
+  }
+  return table;
+}
+
+/** A single-channel map drawn through a colour interpolator over [lo, hi], quantised to 256 colours. */
 export function drawHeatmap(
   canvas: HTMLCanvasElement,
   values: ArrayLike<number>,
@@ -18,16 +34,15 @@ export function drawHeatmap(
   interpolate: (t: number) => string,
   [lo, hi]: [number, number],
 ): void {
-  // Quantise to 256 colours: parsing a CSS colour per pixel would dominate the update.
-  const palette = Array.from({ length: 256 }, (_, i) => {
-    const c = rgb(interpolate(i / 255));
-    return [c.r, c.g, c.b];
-  });
+  const table = palette(interpolate);
   const rgba = new Uint8ClampedArray(width * height * 4);
-  const span = hi > lo ? hi - lo : 1;
+  const scale = 255 / (hi > lo ? hi - lo : 1);
   for (let i = 0; i < width * height; i++) {
-    const [r, g, b] = palette[Math.round(Math.min(Math.max((values[i] - lo) / span, 0), 1) * 255)];
-    rgba.set([r, g, b, 255], i * 4);
+    const k = Math.round(Math.min(Math.max((values[i] - lo) * scale, 0), 255)) * 3;
+    rgba[i * 4] = table[k];
+    rgba[i * 4 + 1] = table[k + 1];
+    rgba[i * 4 + 2] = table[k + 2];
+    rgba[i * 4 + 3] = 255;
   }
   drawRgba(canvas, rgba, width, height);
 }

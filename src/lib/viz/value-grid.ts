@@ -8,10 +8,13 @@ export interface ValueGridOptions {
   cell?: number;
 }
 
-/** Light text on dark cells, dark text on light ones. */
+/** Black or white, whichever contrasts more with the background (WCAG relative luminance). */
 export function textColor(background: string): string {
   const { r, g, b } = rgb(background);
-  return 0.299 * r + 0.587 * g + 0.114 * b < 140 ? '#fff' : '#111';
+  const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  // Contrast with white is 1.05 / (L + 0.05), with black (L + 0.05) / 0.05; equal at L ≈ 0.179.
+  return luminance > 0.179 ? '#000' : '#fff';
 }
 
 /** Draws a rows×cols grid of numbers on coloured cells into an SVG, keyed by position. */

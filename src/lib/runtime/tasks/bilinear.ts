@@ -38,12 +38,6 @@ export interface PhotoResult {
   difference: Float32Array;
 }
 
-const rgba = async (rgb: tf.Tensor3D): Promise<Uint8ClampedArray> => {
-  const withAlpha = tf.tidy(() => tf.concat([rgb, tf.onesLike(rgb.slice([0, 0, 0], [-1, -1, 1])).mul(255)], 2));
-  rgb.dispose();
-  return Uint8ClampedArray.from(await take(withAlpha));
-};
-
 export const bilinearTasks = {
   async bilinearCell(corners: [number, number, number, number], fx: number, fy: number): Promise<CellResult> {
     const c = tf.tensor1d(corners);
@@ -74,22 +68,25 @@ export const bilinearTasks = {
     };
   },
 
-  /** Upsamples an RGBA crop three ways; results are transferred, not copied. */
+  /** Upsamples an RGBA crop three ways; the results share one transferred buffer. */
   async bilinearPhoto(pixels: Uint8ClampedArray, size: [number, number], outSize: [number, number]): Promise<PhotoResult> {
-    const image = tf.tidy(() =>
-      tf.tensor3d(Int32Array.from(pixels), [size[0], size[1], 4], 'int32').slice([0, 0, 0], [-1, -1, 3]).toFloat().expandDims(0),
-    ) as tf.Tensor4D;
-    const as3d = (t: tf.Tensor4D) => tf.tidy(() => t.squeeze([0]).clipByValue(0, 255)) as tf.Tensor3D;
-    const run = (f: (x: tf.Tensor4D, s: [number, number], c: Convention) => tf.Tensor4D, c: Convention) =>
-      tf.tidy(() => as3d(f(image, outSize, c)));
-    const nearestT = run(resizeNearest, 'half-pixel');
-    const halfT = run(resizeBilinear, 'half-pixel');
-    const alignT = run(resizeBilinear, 'align-corners');
-    const differenceT = tf.tidy(() => tf.mean(tf.abs(halfT.sub(alignT)), 2));
-    image.dispose();
-    const difference = await take(differenceT);
-    const [nearest, halfPixel, alignCorners] = await Promise.all([rgba(nearestT), rgba(halfT), rgba(alignT)]);
-    const result = { nearest, halfPixel, alignCorners, difference };
-    return Comlink.transfer(result, [nearest.buffer, halfPixel.buffer, alignCorners.buffer, difference.buffer]);
+    const [images, differenceT] = tf.tidy(() => {
+      const image = tf.tensor3d(Int32Array.from(pixels), [size[0], size[1], 4], 'int32')
+        .slice([0, 0, 0], [-1, -1, 3]).toFloat().expandDims(0) as tf.Tensor4D;
+      const half = resizeBilinear(image, outSize, 'half-pixel');
+      const align = resizeBilinear(image, outSize, 'align-corners');
+      const all = tf.concat([resizeNearest(image, outSize, 'half-pixel'), half, align]).clipByValue(0, 255);
+      // Opaque alpha padded on, so each image is canvas-ready RGBA.
+      return [tf.pad(all, [[0, 0], [0, 0], [0, 0], [0, 1]], 255), tf.mean(tf.abs(half.sub(align)), 3).squeeze([0])];
+    });
+    const [bytes, difference] = await Promise.all([take(images).then((d) => new Uint8ClampedArray(d)), take(differenceT)]);
+    const n = outSize[0] * outSize[1] * 4;
+    const result = {
+      nearest: bytes.subarray(0, n),
+      halfPixel: bytes.subarray(n, 2 * n),
+      alignCorners: bytes.subarray(2 * n),
+      difference,
+    };
+    return Comlink.transfer(result, [bytes.buffer, difference.buffer]);
   },
 };

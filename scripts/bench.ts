@@ -1,0 +1,94 @@
+// Prints, per built page: JS shipped before any figure loads (gzip), time from navigation to the
+// first drawn figure, and the p95 time of figure updates driven by the keyboard and controls.
+// Usage: npm run bench (builds first). Needs /usr/bin/chromium (scripts/ensure-chromium.mjs).
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
+
+const DIST = resolve('dist');
+
+/** How a reader drives each figure, one input per update. */
+const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
+  'bilinear-cell': async (page, i) => {
+    await page.focus('[data-figure="bilinear-cell"] circle[role="slider"]');
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+  },
+  'bilinear-grid': async (page, i) => {
+    const conventions = ['half-pixel', 'align-corners', 'tfjs-default'];
+    await page.check(`[data-figure="bilinear-grid"] input[value="${conventions[i % 3]}"]`);
+  },
+  'bilinear-photo': async (page, i) => {
+    await page.focus('[data-figure="bilinear-photo"] [data-photo]');
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+  },
+};
+const UPDATES = 40;
+
+async function pages(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.name === 'index.html')
+    .map((e) => '/' + relative(DIST, e.parentPath).split('\\').join('/') + (e.parentPath === DIST ? '' : '/'))
+    .map((p) => p.replace('//', '/'))
+    .sort();
+}
+
+const gzipBytes = async (url: string) => gzipSync(await readFile(join(DIST, new URL(url).pathname))).length;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+const { server, url } = await serveStatic(DIST);
+const browser = await launchChromium();
+const rows: string[][] = [];
+for (const path of await pages(DIST)) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.add(r.url());
+  });
+  await page.goto(url + path, { waitUntil: 'networkidle' });
+  let initialJs = 0;
+  for (const s of scripts) initialJs += await gzipBytes(s);
+
+  const figures = await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')!));
+  let firstDrawn = '';
+  const updates: string[] = [];
+  if (figures.length > 0) {
+    // A fresh load that starts at the first figure: navigation → drawn.
+    await page.goto(url + path + '#' + 'bench', { waitUntil: 'domcontentloaded' });
+    await page.locator('[data-figure]').first().scrollIntoViewIfNeeded();
+    const mark = `figure-ready:${figures[0]}`;
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 120_000 });
+    firstDrawn = `${(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark)).toFixed(0)} ms`;
+    for (const figure of figures) {
+      const drive = DRIVERS[figure];
+      if (!drive) continue;
+      await page.locator(`[data-figure="${figure}"]`).scrollIntoViewIfNeeded();
+      await page.waitForFunction((f) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready', figure, { timeout: 120_000 });
+      const name = `figure-update:${figure}`;
+      await page.evaluate((n) => performance.clearMeasures(n), name);
+      for (let i = 0; i < UPDATES; i++) {
+        const done = await page.evaluate((n) => performance.getEntriesByName(n).length, name);
+        await drive(page, i);
+        await page.waitForFunction(([n, c]) => performance.getEntriesByName(n as string).length > (c as number), [name, done] as const, { timeout: 30_000 });
+      }
+      const durations = await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+      updates.push(`${figure} p95 ${percentile(durations, 95).toFixed(1)} ms (median ${percentile(durations, 50).toFixed(1)})`);
+    }
+  }
+  const backend = figures.length > 0 ? ((await page.getAttribute('[data-backend-status]', 'data-backend')) ?? '') : '';
+  rows.push([path, `${(initialJs / 1024).toFixed(1)} KB`, firstDrawn || '-', backend || '-', updates.join('; ') || '-']);
+  await context.close();
+}
+await browser.close();
+server.close();
+
+const header = ['page', 'JS before figures (gzip)', 'navigation → first figure', 'backend', `figure updates (${UPDATES} each)`];
+for (const row of [header, ...rows]) process.stdout.write(row.join(' | ') + '\n');

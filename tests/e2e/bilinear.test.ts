@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { CONVENTIONS, type Convention } from '../../src/lib/ops/bilinear-coordinates.ts';
+import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
+import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+
+const PATH = '/learn/bilinear-interpolation/';
+const FIGURES = ['bilinear-cell', 'bilinear-grid', 'bilinear-conventions', 'bilinear-photo'];
+
+let browser: Browser;
+let opened: OpenedPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  opened = await open(browser, PATH);
+  page = opened.page;
+});
+afterAll(() => browser.close());
+
+const tfjsRequests = () => opened.requests.filter((u) => /worker-|\.wasm$|tfjs/.test(u));
+
+describe('the bilinear-interpolation lesson', () => {
+  it('renders its math as HTML at build time and ships no KaTeX script', async () => {
+    expect(await page.locator('.katex').count()).toBeGreaterThan(20);
+    expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(opened.requests.filter((u) => /katex.*\.js$/.test(u))).toEqual([]);
+    expect(opened.requests.every((u) => u.startsWith(new URL(page.url()).origin))).toBe(true);
+  });
+
+  it('does not request TensorFlow.js until a figure is scrolled near', async () => {
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1500);
+    expect(tfjsRequests()).toEqual([]);
+    expect(await reach(page, 'bilinear-cell')).toBe('ready');
+    expect(tfjsRequests().some((u) => /worker-/.test(u))).toBe(true);
+    expect(tfjsRequests().some((u) => /\.wasm$/.test(u))).toBe(true);
+  });
+
+  it('draws every figure with no console errors', async () => {
+    for (const figure of FIGURES) expect(await reach(page, figure), figure).toBe('ready');
+    expect(opened.errors).toEqual([]);
+  });
+
+  describe('the unit cell', () => {
+    const weights = async () =>
+      (await page.locator('[data-figure="bilinear-cell"] [data-weight]').allTextContents()).map(Number);
+    const point = () => page.locator('[data-figure="bilinear-cell"] circle[role="slider"]');
+    const position = async () => {
+      const text = (await point().getAttribute('aria-valuetext')) ?? '';
+      const [fx, fy] = (text.match(/\d+\.\d+/g) ?? []).map(Number);
+      return { fx, fy };
+    };
+    const expectAreaWeights = async (fx: number, fy: number) => {
+      const w = await weights();
+      const expected = [(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy];
+      w.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 2));
+      expect(w.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 2);
+      expect(await numbersIn(page, '[data-weight-sum]')).toEqual([1]);
+    };
+
+    it('dragging the point changes the weights, which stay the opposite areas and sum to 1', async () => {
+      await reach(page, 'bilinear-cell');
+      const before = await weights();
+      const box = (await page.locator('[data-cell]').boundingBox())!;
+      const at = (fx: number, fy: number) => {
+        const scale = box.width / 360;
+        return [box.x + (40 + fx * 280) * scale, box.y + (40 + fy * 280) * scale] as const;
+      };
+      await page.mouse.move(...at(0.3, 0.6));
+      await page.mouse.down();
+      await page.mouse.move(...at(0.5, 0.4), { steps: 5 });
+      await page.mouse.move(...at(0.8, 0.1), { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(position).toEqual({ fx: 0.8, fy: 0.1 });
+      await expect.poll(weights).not.toEqual(before);
+      await expectAreaWeights(0.8, 0.1);
+      const corners = [10, 20, 30, 40];
+      const w = await weights();
+      const value = (await numbersIn(page, '[data-value]'))[0];
+      expect(value).toBeCloseTo(w.reduce((s, v, i) => s + v * corners[i], 0), 1);
+    });
+
+    it('the arrow keys move the point', async () => {
+      await point().focus();
+      const { fx, fy } = await position();
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(position).toEqual({ fx: Number((fx - 0.05).toFixed(2)), fy: Number((fy + 0.05).toFixed(2)) });
+      await expectAreaWeights(fx - 0.05, fy + 0.05);
+    });
+  });
+
+  describe('the grid upsampler', () => {
+    const grid = (key: 'tfjs' | 'ours') =>
+      page.locator(`[data-figure="bilinear-grid"] [data-${key}] text`).allTextContents().then((t) => t.map(Number));
+    const pick = async (c: Convention) => {
+      await page.locator(`[data-figure="bilinear-grid"] input[value="${c}"]`).check();
+    };
+
+    it('the convention switch changes the numbers to the expected ones', async () => {
+      await reach(page, 'bilinear-grid');
+      const input = Float32Array.from([10, 20, 30, 40]);
+      const seen = new Set<string>();
+      for (const c of CONVENTIONS) {
+        await pick(c);
+        const expected = Array.from(resizeBilinearLoop(input, 2, 2, 4, 4, c));
+        await expect.poll(() => grid('tfjs').then((v) => v.map((x, i) => Math.abs(x - expected[i]) < 0.006))).toEqual(expected.map(() => true));
+        expect(await grid('ours')).toEqual(await grid('tfjs'));
+        expect((await numbersIn(page, '[data-maxdiff]'))[0]).toBeLessThan(1e-4);
+        seen.add((await grid('tfjs')).join());
+      }
+      expect(seen.size).toBe(3);
+    });
+
+    it('3x3 → 9x9 under align corners keeps the nine inputs on every fourth pixel', async () => {
+      await page.selectOption('[data-figure="bilinear-grid"] [data-in]', '3');
+      await page.selectOption('[data-figure="bilinear-grid"] [data-scale]', '3');
+      await pick('align-corners');
+      await expect.poll(async () => (await grid('tfjs')).length).toBe(81);
+      const out = await grid('tfjs');
+      const inputs = [10, 20, 30, 40, 50, 60, 70, 80, 90];
+      inputs.forEach((v, i) => expect(out[Math.floor(i / 3) * 4 * 9 + (i % 3) * 4]).toBeCloseTo(v, 1));
+    });
+
+    it('an edited input value reaches the output', async () => {
+      const first = page.locator('[data-figure="bilinear-grid"] [data-input] input').first();
+      await first.fill('95');
+      await expect.poll(async () => (await grid('tfjs'))[0]).toBe(95);
+    });
+  });
+
+  it('the conventions table shows the FACTS.md numbers for [10, 20, 30, 40] → 8', async () => {
+    await reach(page, 'bilinear-conventions');
+    const row = (c: Convention) => numbersIn(page, `[data-row="${c}"]`);
+    expect(await row('half-pixel')).toEqual([10, 12.5, 17.5, 22.5, 27.5, 32.5, 37.5, 40]);
+    expect(await row('align-corners')).toEqual([10, 14.29, 18.57, 22.86, 27.14, 31.43, 35.71, 40]);
+    expect(await row('tfjs-default')).toEqual([10, 15, 20, 25, 30, 35, 40, 40]);
+  });
+
+  it('the photo figure draws real pixels: blocks for nearest, ramps for bilinear', async () => {
+    await reach(page, 'bilinear-photo');
+    const stats = await page.evaluate(() => {
+      const read = (key: string) => {
+        const c = document.querySelector<HTMLCanvasElement>(`[data-figure="bilinear-photo"] [data-out="${key}"]`)!;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        const at = (x: number, y: number) => d.slice((y * c.width + x) * 4, (y * c.width + x) * 4 + 3).join();
+        const colours = new Set<string>();
+        for (let i = 0; i < d.length; i += 4) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+        return { width: c.width, colours: colours.size, blockSame: at(0, 0) === at(7, 7) && at(8, 8) === at(15, 15) };
+      };
+      return { nearest: read('nearest'), half: read('halfPixel'), align: read('alignCorners'), diff: read('difference') };
+    });
+    expect(stats.nearest.width).toBe(256);
+    expect(stats.nearest.blockSame).toBe(true);
+    expect(stats.nearest.colours).toBeLessThanOrEqual(32 * 32);
+    expect(stats.half.colours).toBeGreaterThan(stats.nearest.colours);
+    expect(stats.align.colours).toBeGreaterThan(stats.nearest.colours);
+    expect(stats.diff.colours).toBeGreaterThan(10);
+    expect((await numbersIn(page, '[data-diff-max]'))[0]).toBeGreaterThan(0);
+  });
+
+  it('has no accessibility violations with every figure drawn', async () => {
+    await expectNoAxeViolations(page);
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  const photoState = async (body: Buffer) => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.route('**/samples/chelsea.png', (route) => route.fulfill({ status: 200, contentType: 'image/png', body }));
+    await p.goto((await import('vitest')).inject('baseUrl') + PATH);
+    const state = await reach(p, 'bilinear-photo');
+    const message = await p.locator('[data-figure="bilinear-photo"] [data-status]').innerText();
+    const gridState = await reach(p, 'bilinear-grid');
+    await context.close();
+    return { state, message, gridState, errors };
+  };
+
+  it('a corrupt photo gets a clear message and the other figures keep working', async () => {
+    const r = await photoState(Buffer.from('definitely not a PNG'));
+    expect(r.state).toBe('error');
+    expect(r.message).toMatch(/could not compute: The sample photo could not be loaded/);
+    expect(r.gridState).toBe('ready');
+    expect(r.errors).toEqual([]);
+  });
+
+  it('a huge photo is refused with its size in the message', async () => {
+    const huge = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(5000, 4);
+      canvas.getContext('2d')!.fillRect(0, 0, 10, 4);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      return Array.from(new Uint8Array(await blob.arrayBuffer()));
+    });
+    const r = await photoState(Buffer.from(huge));
+    expect(r.state).toBe('error');
+    expect(r.message).toMatch(/5000x4 is larger than 4096x4096/);
+  });
+});
