@@ -21,8 +21,8 @@ function gradients(backend: string, c: Case, x: Float32Array, w: Float32Array, x
   return tf.tidy(() => {
     const xt = tf.tensor4d(x, xShape as [number, number, number, number]);
     const wt = tf.tensor4d(w, wShape as [number, number, number, number]);
-    const f = (a: tf.Tensor4D, b: tf.Tensor4D) => {
-      const y = tf.conv2d(a, b, c.stride, c.pad, 'NHWC', backend === 'cpu' ? 1 : c.dilation);
+    const f = (a: tf.Tensor, b: tf.Tensor) => {
+      const y = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad, 'NHWC', backend === 'cpu' ? 1 : c.dilation);
       return tf.sum(tf.mul(y, tf.sin(tf.range(0, y.size).reshape(y.shape))));
     };
     const [gx, gw] = tf.grads(f)([xt, wt]) as [tf.Tensor, tf.Tensor];
@@ -91,14 +91,14 @@ describe('wasm Conv2D gradients match cpu', () => {
     const run = (backend: string) => {
       tf.setBackend(backend);
       return tf.tidy(() => {
-        const f = (a: tf.Tensor4D, b: tf.Tensor4D) => tf.conv2dTranspose(a, b, [2, 3 * s, 4 * s, 5], s, 'same');
+        const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv2dTranspose(a as tf.Tensor4D, b as tf.Tensor4D, [2, 3 * s, 4 * s, 5], s, 'same');
         const y = f(tf.tensor4d(x, xShape), tf.tensor4d(w, [k, k, 5, 3]));
         const r = tf.sin(tf.range(0, y.size).reshape(y.shape));
-        const [gx, gw] = tf.grads((a: tf.Tensor4D, b: tf.Tensor4D) => tf.sum(tf.mul(f(a, b), r)))([
+        const [gx, gw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a, b), r)))([
           tf.tensor4d(x, xShape),
           tf.tensor4d(w, [k, k, 5, 3]),
         ]) as [tf.Tensor, tf.Tensor];
-        return [y, gx, gw].map((t) => t.dataSync().slice());
+        return [y, gx, gw].map((t) => t.dataSync().slice() as Float32Array);
       });
     };
     const got = run('wasm');

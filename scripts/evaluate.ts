@@ -1,0 +1,61 @@
+// npm run evaluate: every shipped model, loaded through the verifying loader, measured on the
+// held-out test scenes (test digits only). Prints a table shaped like FCN's Table 2 and writes
+// public/weights/metrics.json for the lessons.
+import { existsSync, writeFileSync } from 'node:fs';
+import { useWasmTraining } from '../src/lib/training/backend.ts';
+import { MODEL_NAMES, MODELS, type ModelName } from '../src/lib/models/catalog.ts';
+import { loadModel } from '../src/lib/models/load.ts';
+import { CLASS_NAMES } from '../src/lib/models/manifest.ts';
+import { fileFetch } from '../src/lib/training/file-fetch.ts';
+import { measure } from '../src/lib/training/measure.ts';
+import { loadMnist } from '../src/lib/training/mnist-node.ts';
+import { WEIGHTS_DIR } from '../src/lib/training/paths.ts';
+
+await useWasmTraining();
+const test = loadMnist('test');
+const pct = (v: number) => (v * 100).toFixed(1).padStart(6);
+const rows: Record<string, unknown>[] = [];
+let classifier: { top1: number; digits: number } | undefined;
+
+console.log(`${'model'.padEnd(14)} ${'pixel acc.'.padStart(10)} ${'mean acc.'.padStart(10)} ${'mean IU'.padStart(8)} ${'f.w. IU'.padStart(8)} ${'bytes'.padStart(9)}`);
+for (const name of MODEL_NAMES as ModelName[]) {
+  if (!existsSync(`${WEIGHTS_DIR}${name}/manifest.json`)) {
+    console.log(`${name.padEnd(14)} (no weights: npm run train -- ${name})`);
+    continue;
+  }
+  const { model, manifest } = await loadModel(name, { base: WEIGHTS_DIR, fetch: fileFetch });
+  const measured = measure(name, model, test);
+  model.dispose();
+  if (measured.accuracy !== undefined) {
+    classifier = measured.accuracy;
+    continue;
+  }
+  const m = measured.metrics?.test;
+  if (m === undefined) continue;
+  console.log(
+    `${MODELS[name].title.padEnd(14)} ${pct(m.pixelAccuracy).padStart(10)} ${pct(m.meanAccuracy).padStart(10)} ${pct(m.meanIoU).padStart(8)} ${pct(m.frequencyWeightedIoU).padStart(8)} ${String(manifest.totalBytes).padStart(9)}`,
+  );
+  rows.push({ name, title: MODELS[name].title, bytes: manifest.totalBytes, ...m });
+}
+console.log(`\nper-class IoU (${CLASS_NAMES.join(', ')}):`);
+for (const row of rows) {
+  const ious = (row['classIoU'] as (number | null)[]).map((v) => (v === null ? '  -  ' : pct(v))).join('');
+  console.log(`${String(row['title']).padEnd(14)}${ious}`);
+}
+if (classifier !== undefined) console.log(`\nclassifier: ${(classifier.top1 * 100).toFixed(2)}% top-1 on ${classifier.digits} MNIST test digits`);
+
+const paper = {
+  source: 'Long, Shelhamer & Darrell, FCN, Table 2 (VOC2011 segval subset), percent',
+  rows: [
+    { name: 'fcn32s-fixed', pixelAccuracy: 83.0, meanAccuracy: 59.7, meanIoU: 45.4, frequencyWeightedIoU: 72.0 },
+    { name: 'fcn32s', pixelAccuracy: 89.1, meanAccuracy: 73.3, meanIoU: 59.4, frequencyWeightedIoU: 81.4 },
+    { name: 'fcn16s', pixelAccuracy: 90.0, meanAccuracy: 75.7, meanIoU: 62.4, frequencyWeightedIoU: 83.0 },
+    { name: 'fcn8s', pixelAccuracy: 90.3, meanAccuracy: 75.9, meanIoU: 62.7, frequencyWeightedIoU: 83.2 },
+  ],
+};
+const first = rows[0] as { scenes?: number; firstSeed?: number; height?: number; width?: number } | undefined;
+writeFileSync(
+  `${WEIGHTS_DIR}metrics.json`,
+  `${JSON.stringify({ testScenes: first && { count: first.scenes, firstSeed: first.firstSeed, height: first.height, width: first.width, digits: 'MNIST test split' }, classes: CLASS_NAMES, models: rows, classifier, paper }, null, 2)}\n`,
+);
+console.log(`\nwrote public/weights/metrics.json`);
