@@ -11,7 +11,8 @@ import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { drawHeatmap, drawRgba, loadImagePixels } from '../lib/viz/pixels.ts';
 
-const CROP = 32;
+// 24x24 enlarged 8x is 192x192 per panel: big enough to see, cheap enough to redraw every frame.
+const CROP = 24;
 const KEY_STEP = 8;
 
 export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
@@ -58,6 +59,8 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
       for (const key of ['nearest', 'halfPixel', 'alignCorners'] as const) {
         drawRgba($(`[data-out="${key}"]`), r[key], side, side);
       }
+      // Shown at their own size at most, so no browser scaling blurs or blocks the result.
+      root.querySelectorAll<HTMLCanvasElement>('canvas.pixels').forEach((c) => (c.style.maxWidth = `${side}px`));
       const max = r.difference.reduce((m, v) => Math.max(m, v), 0);
       drawHeatmap($(`[data-out="difference"]`), r.difference, side, side, interpolateMagma, [0, Math.max(max, 1)]);
       $('[data-diff-max]').textContent = p.differenceMax(fmt(max, 1));

@@ -14,6 +14,7 @@ export const en = {
   runtime: {
     idle: 'TensorFlow.js starts when you reach the first figure.',
     starting: 'Starting TensorFlow.js…',
+    check: 'Start TensorFlow.js to see which backend your browser gets',
     running: (backend: string, detail: string) => `TensorFlow.js runs on ${backend}${detail ? ` (${detail})` : ''}.`,
     skipped: {
       unavailable: (b: string, d: string) => `${b} is not available here (${d}).`,

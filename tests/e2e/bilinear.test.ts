@@ -153,9 +153,9 @@ describe('the bilinear-interpolation lesson', () => {
       };
       return { nearest: read('nearest'), half: read('halfPixel'), align: read('alignCorners'), diff: read('difference') };
     });
-    expect(stats.nearest.width).toBe(256);
+    expect(stats.nearest.width).toBe(192);
     expect(stats.nearest.blockSame).toBe(true);
-    expect(stats.nearest.colours).toBeLessThanOrEqual(32 * 32);
+    expect(stats.nearest.colours).toBeLessThanOrEqual(24 * 24);
     expect(stats.half.colours).toBeGreaterThan(stats.nearest.colours);
     expect(stats.align.colours).toBeGreaterThan(stats.nearest.colours);
     expect(stats.diff.colours).toBeGreaterThan(10);

@@ -12,14 +12,17 @@ afterAll(() => browser.close());
 
 describe('home page', () => {
   it('lists every written lesson, links only to pages that exist, and names the backend', async () => {
-    const { page, errors } = await open(browser, '/');
+    const { page, errors, requests } = await open(browser, '/');
     const links = await page.locator('.lesson-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual(lessons.map((l) => `/learn/${l.slug}/`));
     for (const href of await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
       const response = await page.request.get(new URL(href, page.url()).href);
       expect(response.status(), href).toBe(200);
     }
-    // No real GPU here: SwiftShader WebGL is skipped for wasm, and the page says so.
+    // TensorFlow.js loads only on request here; no real GPU: SwiftShader WebGL is skipped for wasm.
+    await page.waitForTimeout(500);
+    expect(requests.filter((u) => /worker-|\.wasm$/.test(u))).toEqual([]);
+    await page.click('[data-backend-start]');
     await page.waitForSelector('[data-backend-status][data-backend]', { timeout: 60_000 });
     expect(await page.getAttribute('[data-backend-status]', 'data-backend')).toBe('wasm');
     expect(await page.locator('[data-backend-line]').innerText()).toMatch(/TensorFlow\.js runs on wasm \((SIMD|no SIMD)\)/);
@@ -31,6 +34,7 @@ describe('home page', () => {
 
   it('falls through with a notice when the asked-for backend cannot start', async () => {
     const { page, errors } = await open(browser, '/?backend=webgpu');
+    await page.click('[data-backend-start]');
     await page.waitForSelector('[data-backend-status][data-backend]', { timeout: 60_000 });
     expect(await page.getAttribute('[data-backend-status]', 'data-backend')).toBe('wasm');
     expect(await page.locator('[data-backend-notices]').innerText()).toMatch(/webgpu is not available here/);

@@ -1,6 +1,5 @@
 import { t } from '../../i18n/en.ts';
 import { onRuntime, runtime } from './client.ts';
-import { whenNear } from './when-near.ts';
 
 /** Fills a status element with the backend that was chosen and why others were passed over. */
 export function showBackendStatus(el: HTMLElement): void {
@@ -23,5 +22,10 @@ export function showBackendStatus(el: HTMLElement): void {
       }),
     );
   });
-  if (el.dataset.start === 'near') whenNear(el, () => void runtime().catch(() => undefined));
+  const start = el.querySelector<HTMLButtonElement>('[data-backend-start]');
+  start?.addEventListener('click', () => {
+    start.hidden = true;
+    line.textContent = t.runtime.starting;
+    void runtime().catch(() => undefined);
+  });
 }
