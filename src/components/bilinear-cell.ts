@@ -10,6 +10,7 @@ import { fmt } from '../lib/viz/format.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { CORNER_COLORS } from '../lib/viz/palette.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
+import { urlState } from '../lib/viz/url-state.ts';
 
 type Corners = [number, number, number, number];
 
@@ -17,6 +18,11 @@ const SIZE = 280;
 const PAD = 40;
 const STEP = 0.05;
 const FINE_STEP = 0.01;
+
+const SETTINGS = {
+  x: { kind: 'number', min: 0, max: 1, default: 0.3 },
+  y: { kind: 'number', min: 0, max: 1, default: 0.6 },
+} as const;
 
 const randomCorners = (): Corners => [0, 1, 2, 3].map(() => Math.round(Math.random() * 100)) as Corners;
 
@@ -27,7 +33,8 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const weightCells = [...root.querySelectorAll<HTMLElement>('[data-weight]')];
   root.querySelectorAll<HTMLElement>('[data-corner]').forEach((s, i) => (s.style.background = CORNER_COLORS[i]));
 
-  const state = { fx: 0.3, fy: 0.6, corners: [10, 20, 30, 40] as Corners };
+  const position = urlState('bilinear-cell', SETTINGS);
+  const state = { fx: position.values.x, fy: position.values.y, corners: [10, 20, 30, 40] as Corners };
 
   // Corner i sits at (i % 2, ⌊i / 2⌋); its weight is the rectangle between the point and the
   // opposite corner.
@@ -76,8 +83,10 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   );
 
   const moveTo = (fx: number, fy: number) => {
-    state.fx = Math.min(Math.max(fx, 0), 1);
-    state.fy = Math.min(Math.max(fy, 0), 1);
+    // Two decimals: what the reader sees, and a tidy URL.
+    position.set({ x: Math.round(fx * 100) / 100, y: Math.round(fy * 100) / 100 });
+    state.fx = position.values.x;
+    state.fy = position.values.y;
     return update(undefined);
   };
 

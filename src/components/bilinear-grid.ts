@@ -4,13 +4,21 @@
  * coordinate convention. Computes in the worker: bilinearUpsample.
  */
 import { t } from '../i18n/en.ts';
-import type { Convention } from '../lib/ops/bilinear-coordinates.ts';
+import { CONVENTIONS } from '../lib/ops/bilinear-coordinates.ts';
 import type { Runtime } from '../lib/runtime/client.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { valueScale } from '../lib/viz/palette.ts';
+import { bindControls, urlState } from '../lib/viz/url-state.ts';
 import { drawValueGrid, textColor } from '../lib/viz/value-grid.ts';
+
+const SETTINGS = {
+  n: { kind: 'enum', values: ['2', '3', '4'], default: '2' },
+  scale: { kind: 'enum', values: ['2', '3', 'custom'], default: '2' },
+  side: { kind: 'int', min: 1, max: 12, default: 5 },
+  convention: { kind: 'enum', values: CONVENTIONS, default: 'align-corners' },
+} as const;
 
 const randomValues = (n: number) => Float32Array.from({ length: n * n }, () => Math.round(Math.random() * 100));
 const stairs = (n: number) => Float32Array.from({ length: n * n }, (_, i) => 10 * (i + 1));
@@ -18,20 +26,16 @@ const stairs = (n: number) => Float32Array.from({ length: n * n }, (_, i) => 10 
 export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const g = t.bilinearGrid;
   const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
-  const inSelect = $<HTMLSelectElement>('[data-in]');
-  const scaleSelect = $<HTMLSelectElement>('[data-scale]');
-  const custom = $<HTMLInputElement>('[data-custom]');
+  const state = urlState('bilinear-grid', SETTINGS);
   const inputGrid = $<HTMLElement>('[data-input]');
 
-  let n = Number(inSelect.value);
-  let values = stairs(n);
-
-  const outSide = () =>
-    scaleSelect.value === 'custom' ? Math.min(Math.max(Math.round(custom.valueAsNumber) || 1, 1), 12) : n * Number(scaleSelect.value);
-  const convention = () => $<HTMLInputElement>('input[type=radio]:checked').value as Convention;
+  const size = () => Number(state.values.n);
+  let values = stairs(size());
+  const outSide = () => (state.values.scale === 'custom' ? state.values.side : size() * Number(state.values.scale));
   const color = () => valueScale(Math.min(...values), Math.max(...values));
 
   const buildInputs = () => {
+    const n = size();
     inputGrid.style.gridTemplateColumns = `repeat(${n}, 1fr)`;
     inputGrid.replaceChildren(
       ...Array.from(values, (v, i) => {
@@ -59,8 +63,9 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     'bilinear-grid',
     async () => {
       const side = outSide();
-      const c = convention();
-      const result = await api.bilinearUpsample(values, [n, n], [side, side], c);
+      const n = size();
+      const result = await api.bilinearUpsample(values, [n, n], [side, side], state.values.convention);
+      $<HTMLElement>('[data-custom-label]').hidden = state.values.scale !== 'custom';
       const scale = color();
       const digits = side > 8 ? 1 : 2;
       paintInputs(scale);
@@ -75,20 +80,17 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     (e) => setFigureState(root, 'error', t.figure.error(e.message)),
   );
 
-  inSelect.addEventListener('change', () => {
-    n = Number(inSelect.value);
-    values = stairs(n);
-    buildInputs();
+  let shownSize = size();
+  bindControls(root, state, () => {
+    if (size() !== shownSize) {
+      shownSize = size();
+      values = stairs(shownSize);
+      buildInputs();
+    }
     void update(undefined);
   });
-  scaleSelect.addEventListener('change', () => {
-    $<HTMLElement>('[data-custom-label]').hidden = scaleSelect.value !== 'custom';
-    void update(undefined);
-  });
-  custom.addEventListener('input', () => void update(undefined));
-  root.querySelectorAll('input[type=radio]').forEach((r) => r.addEventListener('change', () => void update(undefined)));
   $('[data-reroll]').addEventListener('click', () => {
-    values = randomValues(n);
+    values = randomValues(size());
     buildInputs();
     void update(undefined);
   });

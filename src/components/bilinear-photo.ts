@@ -10,16 +10,24 @@ import { fmt } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { drawHeatmap, drawRgba, loadImagePixels } from '../lib/viz/pixels.ts';
+import { bindControls, urlState } from '../lib/viz/url-state.ts';
 
 // 24x24 enlarged 8x is 192x192 per panel: big enough to see, cheap enough to redraw every frame.
 const CROP = 24;
 const KEY_STEP = 8;
 
+// The crop starts on the cat's eye, where blur and blocks are easiest to see.
+const SETTINGS = {
+  factor: { kind: 'enum', values: ['4', '8'], default: '8' },
+  x: { kind: 'int', min: 0, max: 4096, default: 148 },
+  y: { kind: 'int', min: 0, max: 4096, default: 84 },
+} as const;
+
 export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const p = t.bilinearPhoto;
   const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
   const photoCanvas = $<HTMLCanvasElement>('[data-photo]');
-  const factor = $<HTMLSelectElement>('[data-factor]');
+  const state = urlState('bilinear-photo', SETTINGS);
 
   const photo = await loadImagePixels(root.dataset.src!).catch((e: Error) => {
     throw new Error(`${p.failed} (${e.message})`);
@@ -27,12 +35,12 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   photoCanvas.width = photo.width;
   photoCanvas.height = photo.height;
   const ctx = photoCanvas.getContext('2d')!;
-  // Start on the cat's eye, where blur and blocks are easiest to see.
-  const crop = { x: Math.round(photo.width * 0.33), y: Math.round(photo.height * 0.28) };
+  const crop = { x: state.values.x, y: state.values.y };
 
   const clampCrop = () => {
     crop.x = Math.min(Math.max(crop.x, 0), photo.width - CROP);
     crop.y = Math.min(Math.max(crop.y, 0), photo.height - CROP);
+    state.set({ x: crop.x, y: crop.y });
   };
   const drawPhoto = () => {
     ctx.putImageData(photo, 0, 0);
@@ -54,7 +62,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     async () => {
       clampCrop();
       drawPhoto();
-      const side = CROP * Number(factor.value);
+      const side = CROP * Number(state.values.factor);
       const r = await api.bilinearPhoto(cropPixels(), [CROP, CROP], [side, side]);
       for (const key of ['nearest', 'halfPixel', 'alignCorners'] as const) {
         drawRgba($(`[data-out="${key}"]`), r[key], side, side);
@@ -85,7 +93,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     crop.y += move[1];
     void update(undefined);
   });
-  factor.addEventListener('change', () => void update(undefined));
+  bindControls(root, state, () => void update(undefined));
 
   await update(undefined);
 }

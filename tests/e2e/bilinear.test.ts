@@ -168,6 +168,27 @@ describe('the bilinear-interpolation lesson', () => {
   });
 });
 
+describe('settings in the URL', () => {
+  it('a linked configuration opens as linked, and changes are written back to the URL', async () => {
+    const { page: p, errors } = await open(browser, `${PATH}?bilinear-grid.n=3&bilinear-grid.convention=half-pixel&bilinear-cell.x=0.9&bilinear-cell.y=0.1`);
+    await reach(p, 'bilinear-grid');
+    const values = (await p.locator('[data-figure="bilinear-grid"] [data-tfjs] text').allTextContents()).map(Number);
+    const expected = resizeBilinearLoop(Float32Array.from([10, 20, 30, 40, 50, 60, 70, 80, 90]), 3, 3, 6, 6, 'half-pixel');
+    expect(values).toHaveLength(36);
+    values.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 1));
+    expect(await p.locator('[data-figure="bilinear-grid"] input[value="half-pixel"]').isChecked()).toBe(true);
+    await p.locator('[data-figure="bilinear-grid"] input[value="tfjs-default"]').check();
+    await expect.poll(() => new URL(p.url()).searchParams.get('bilinear-grid.convention')).toBe('tfjs-default');
+    await p.locator('[data-figure="bilinear-grid"] input[value="align-corners"]').check();
+    // The default is left out of the URL.
+    await expect.poll(() => new URL(p.url()).searchParams.has('bilinear-grid.convention')).toBe(false);
+    await reach(p, 'bilinear-cell');
+    expect(await p.locator('[data-figure="bilinear-cell"] circle[role="slider"]').getAttribute('aria-valuetext')).toBe('Sample point at x = 0.90, y = 0.10');
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+});
+
 describe('bad input', () => {
   const photoState = async (body: Buffer) => {
     const context = await browser.newContext();

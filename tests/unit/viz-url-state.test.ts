@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatField, parseField, type Field } from '../../src/lib/viz/url-state.ts';
+
+const rate: Field = { kind: 'int', min: 1, max: 24, default: 2 };
+const scale: Field = { kind: 'number', min: 0, max: 1, default: 0.5 };
+const mode: Field = { kind: 'enum', values: ['same', 'valid'], default: 'same' };
+const flag: Field = { kind: 'bool', default: true };
+
+describe('URL state fields', () => {
+  it('parse valid values and round-trip through formatField', () => {
+    expect(parseField(rate, '6')).toBe(6);
+    expect(parseField(scale, '0.25')).toBe(0.25);
+    expect(parseField(mode, 'valid')).toBe('valid');
+    expect(parseField(flag, '0')).toBe(false);
+    for (const [field, value] of [[rate, 7], [scale, 0.75], [mode, 'valid'], [flag, false]] as const) {
+      expect(parseField(field, formatField(field, value))).toBe(value);
+    }
+  });
+
+  it('fall back to the default or clamp whatever a URL may hold', () => {
+    expect(parseField(rate, null)).toBe(2);
+    expect(parseField(rate, 'abc')).toBe(2);
+    expect(parseField(rate, '')).toBe(2);
+    expect(parseField(rate, '99')).toBe(24);
+    expect(parseField(rate, '-5')).toBe(1);
+    expect(parseField(rate, '3.6')).toBe(4);
+    expect(parseField(scale, 'Infinity')).toBe(0.5);
+    expect(parseField(mode, 'SAME')).toBe('same');
+    expect(parseField(flag, 'yes')).toBe(true);
+  });
+});
