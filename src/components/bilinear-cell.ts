@@ -6,6 +6,7 @@
 import { select } from 'd3';
 import { t } from '../i18n/en.ts';
 import type { Runtime } from '../lib/runtime/client.ts';
+import type { CellResult } from '../lib/runtime/tasks/bilinear.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { CORNER_COLORS } from '../lib/viz/palette.ts';
@@ -52,10 +53,20 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const point = svg.append('circle').attr('r', 11).attr('fill', '#111').attr('stroke', 'white')
     .attr('stroke-width', 3).attr('tabindex', 0).attr('role', 'slider').attr('aria-label', c.label)
     .attr('aria-valuemin', 0).attr('aria-valuemax', 1).style('cursor', 'grab');
+  // The two 1-D steps: a mark on the top and bottom edges at fx, joined through the point.
+  const stepLine = svg.append('line').attr('stroke', '#333').attr('stroke-dasharray', '4 3');
+  const edgeMarks = svg.append('g').selectAll('circle').data([0, 1]).join('circle').attr('r', 5)
+    .attr('fill', 'white').attr('stroke', '#333').attr('stroke-width', 2);
+  const edgeLabels = svg.append('g').selectAll('text').data([0, 1]).join('text').attr('font-size', 13)
+    .attr('text-anchor', 'middle').attr('fill', '#333');
   const valueLabel = svg.append('text').attr('font-size', 15).attr('font-weight', 700).attr('text-anchor', 'middle');
 
-  const draw = (weights: Float32Array, value: number) => {
+  const draw = ({ weights, value, top, bottom }: CellResult) => {
     const { fx, fy } = state;
+    stepLine.attr('x1', px(fx)).attr('x2', px(fx)).attr('y1', PAD).attr('y2', PAD + SIZE);
+    edgeMarks.attr('cx', px(fx)).attr('cy', (i) => PAD + i * SIZE);
+    edgeLabels.attr('x', Math.min(Math.max(px(fx), PAD + 40), PAD + SIZE - 40)).attr('y', (i) => (i ? PAD + SIZE + 20 : PAD - 9))
+      .text((i) => `${i ? c.bottom : c.top} ${fmt(i ? bottom : top, 1)}`);
     rects
       .attr('x', (i) => (i % 2 ? PAD : px(fx)))
       .attr('y', (i) => (i < 2 ? px(fy) : PAD))
@@ -71,13 +82,19 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     root.querySelector('[data-value]')!.textContent = fmt(value, 3);
     const terms = state.corners.map((v, i) => `${fmt(weights[i], 3)}·${v}`).join(' + ');
     root.querySelector('[data-formula]')!.textContent = `f = ${terms} = ${fmt(value, 3)}`;
+    const [tl, tr, bl, br] = state.corners;
+    const lerp = (a: string, b: string, t: number, r: number) => `${a} + (${b} − ${a})·${fmt(t)} = ${fmt(r, 3)}`;
+    root.querySelector('[data-steps]')!.textContent = [
+      `${c.top} = ${lerp(String(tl), String(tr), fx, top)}`,
+      `${c.bottom} = ${lerp(String(bl), String(br), fx, bottom)}`,
+      `f = ${lerp(fmt(top, 3), fmt(bottom, 3), fy, value)}`,
+    ].join('; ');
   };
 
   const update = liveUpdate(
     'bilinear-cell',
     async () => {
-      const { weights, value } = await api.bilinearCell(state.corners, state.fx, state.fy);
-      draw(weights, value);
+      draw(await api.bilinearCell(state.corners, state.fx, state.fy));
     },
     (e) => setFigureState(root, 'error', t.figure.error(e.message)),
   );

@@ -81,6 +81,10 @@ describe('the bilinear-interpolation lesson', () => {
       const w = await weights();
       const value = (await numbersIn(page, '[data-value]'))[0];
       expect(value).toBeCloseTo(w.reduce((s, v, i) => s + v * corners[i], 0), 1);
+      // The two 1-D steps at fx = 0.8: top = 10 + 10·0.8, bottom = 30 + 10·0.8.
+      const edges = await page.locator('[data-figure="bilinear-cell"] svg text').allTextContents();
+      expect(edges).toContain('top 18.0');
+      expect(edges).toContain('bottom 38.0');
     });
 
     it('the arrow keys move the point', async () => {

@@ -20,6 +20,9 @@ describe('the worker tasks of the bilinear lesson', () => {
     const r = await noLeak(() => bilinearTasks.bilinearCell([10, 20, 30, 40], 0.25, 0.5));
     expect(Array.from(r.weights)).toEqual([0.375, 0.125, 0.375, 0.125]);
     expect(r.value).toBeCloseTo(22.5, 5);
+    // Two 1-D steps: top = 10 + 10·0.25, bottom = 30 + 10·0.25, then halfway between them.
+    expect([r.top, r.bottom]).toEqual([12.5, 32.5]);
+    expect(r.top + (r.bottom - r.top) * 0.5).toBeCloseTo(r.value, 5);
   });
 
   it('upsample: tf and the formula agree with the loop reference, and source positions are clamped', async () => {

@@ -7,6 +7,8 @@ export const bilinear = {
     corners: ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const,
     weight: 'weight',
     value: 'Interpolated value',
+    top: 'top',
+    bottom: 'bottom',
     sum: 'Sum of the weights',
   },
   bilinearGrid: {

@@ -64,3 +64,12 @@ export function cellWeights(fx: number, fy: number): tf.Tensor1D {
 export function cellValue(corners: tf.Tensor1D, fx: number, fy: number): tf.Scalar {
   return tf.tidy(() => tf.sum(corners.mul(cellWeights(fx, fy))));
 }
+
+/** The two 1-D steps along x: [top, bottom] = [TL, BL] + ([TR, BR] − [TL, BL])·fx. */
+export function cellEdges(corners: tf.Tensor1D, fx: number): tf.Tensor1D {
+  return tf.tidy(() => {
+    const left = tf.gather(corners, [0, 2]);
+    const right = tf.gather(corners, [1, 3]);
+    return left.add(right.sub(left).mul(fx)) as tf.Tensor1D;
+  });
+}

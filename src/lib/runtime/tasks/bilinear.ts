@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { axisSamples, type Convention } from '../../ops/bilinear-coordinates.ts';
 import {
+  cellEdges,
   cellValue,
   cellWeights,
   resizeBilinear,
@@ -19,6 +20,9 @@ async function take(t: tf.Tensor): Promise<Float32Array> {
 export interface CellResult {
   weights: Float32Array;
   value: number;
+  /** The 1-D interpolations along the top and bottom edges at fx. */
+  top: number;
+  bottom: number;
 }
 
 export interface UpsampleResult {
@@ -41,9 +45,13 @@ export interface PhotoResult {
 export const bilinearTasks = {
   async bilinearCell(corners: [number, number, number, number], fx: number, fy: number): Promise<CellResult> {
     const c = tf.tensor1d(corners);
-    const [weights, value] = await Promise.all([take(cellWeights(fx, fy)), take(cellValue(c, fx, fy))]);
+    const [weights, value, edges] = await Promise.all([
+      take(cellWeights(fx, fy)),
+      take(cellValue(c, fx, fy)),
+      take(cellEdges(c, fx)),
+    ]);
     c.dispose();
-    return { weights, value: value[0] };
+    return { weights, value: value[0], top: edges[0], bottom: edges[1] };
   },
 
   async bilinearUpsample(
