@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { transposedTasks } from '../../src/lib/runtime/tasks/transposed.ts';
+import { conv2dLoop, resizeConvLoop, transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
+import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Runs a task and checks that it left no tensor behind. */
+async function noLeak<T>(task: () => Promise<T>): Promise<T> {
+  const before = tf.memory().numTensors;
+  const result = await task();
+  expect(tf.memory().numTensors).toBe(before);
+  return result;
+}
+
+function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < actual.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(tol);
+}
+
+const img = (data: ArrayLike<number>, h: number, w = h) => ({ data: Float32Array.from(data), h, w });
+
+describe('the worker tasks of the transposed-convolution lesson', () => {
+  it('scatter: the running sum of stamps ends at tf.conv2dTranspose, which matches the loop', async () => {
+    const x = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const w = Float32Array.from([1, 0, -1, 2, 1, 0, 0, 1, 1]);
+    for (const [s, p] of [[1, 0], [2, 0], [2, 1], [3, 2]]) {
+      const r = await noLeak(() => transposedTasks.transposedScatter(x, 3, w, 3, s, p));
+      const loop = transposedConvLoop(img(x, 3), img(w, 3), s, p);
+      expect(r.out).toBe(s * 2 + 3 - 2 * p);
+      expectClose(r.conv, loop.data);
+      expect(r.stamps).toHaveLength(9);
+      expect(r.partial).toHaveLength(9 * r.out * r.out);
+      expectClose(r.partial.subarray(8 * r.out * r.out), loop.data);
+      expect(r.maxDiff).toBeLessThan(1e-5);
+      // Stamp 0 alone is x[0,0]·W placed at (−p, −p).
+      expect(r.contributions.subarray(0, 9)).toEqual(w);
+    }
+  });
+
+  it('matrix: C is the conv, Cᵀ·y equals conv2dTranspose both ways, and Cᵀ(Cx) ≠ x', async () => {
+    const kernel = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const x = Float32Array.from({ length: 16 }, (_, i) => i + 1);
+    const y = Float32Array.from([1, -1, 2, 0.5]);
+    for (const [s, p, a] of [[1, 0, 0], [2, 1, 1]]) {
+      const r = await noLeak(() => transposedTasks.transposedMatrix(kernel, s, p, x, y));
+      expect(r.out).toBe(2);
+      expect(r.outputPadding).toBe(a);
+      expect(r.c).toHaveLength(4 * 16);
+      expectClose(r.cx, conv2dLoop(img(x, 4), img(kernel, 3), s, p).data);
+      expectClose(r.byConv, transposedConvLoop(img(y, 2), img(kernel, 3), s, p, a).data);
+      expect(r.maxDiff).toBeLessThan(1e-4);
+      expect(r.roundTripDiff).toBeGreaterThan(1);
+    }
+    // Stride 1, no padding: row 0 of C holds the kernel at columns 0-2, 4-6, 8-10.
+    const r = await transposedTasks.transposedMatrix(kernel, 1, 0, x, y);
+    expect(Array.from(r.c.subarray(0, 16))).toEqual([1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9, 0, 0, 0, 0, 0]);
+  });
+
+  it('checkerboard: k3 and k4 and resize-conv against the loops; overlap ratios 4 and 1', async () => {
+    const side = 6;
+    const grey = Float32Array.from({ length: side * side }, (_, i) => (i * 37) % 256);
+    const r = await noLeak(() => transposedTasks.transposedCheckerboard(grey, side, 'uniform', 1));
+    expectClose(r.kernels.k3, new Array(9).fill(4 / 9), 1e-6);
+    expectClose(r.kernels.k4, new Array(16).fill(0.25), 1e-6);
+    expectClose(r.k3, transposedConvLoop(img(grey, side), img(r.kernels.k3, 3), 2, 1, 1).data, 1e-3);
+    expectClose(r.k4, transposedConvLoop(img(grey, side), img(r.kernels.k4, 4), 2, 1).data, 1e-3);
+    expectClose(r.resize, resizeConvLoop(img(grey, side), img(r.kernels.resize, 3), 2).data, 1e-3);
+    expect(r.ratio3).toBe(4);
+    expect(r.ratio4).toBe(1);
+    expect(r.overlapSide3).toBe(9);
+    expect(new Set(r.overlap3)).toEqual(new Set([1, 2, 4]));
+    // Random kernels keep their sums (4, 4, 1) and come back the same for the same seed.
+    const a = await noLeak(() => transposedTasks.transposedCheckerboard(grey, side, 'random', 5));
+    const b = await transposedTasks.transposedCheckerboard(grey, side, 'random', 5);
+    expect(a.kernels.k3.reduce((s, v) => s + v, 0)).toBeCloseTo(4, 4);
+    expect(a.kernels.resize.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 4);
+    expect(a.k3).toEqual(b.k3);
+  });
+
+  it('bilinear kernel: FCN taps, equal to half-pixel resize inside, different on the border', async () => {
+    const values = Float32Array.from({ length: 16 }, (_, i) => 10 + ((i * 7) % 16) * 5);
+    for (const factor of [2, 4]) {
+      const r = await noLeak(() => transposedTasks.transposedBilinear(values, 4, factor));
+      const big = 4 * factor;
+      expect(r.border).toBe(factor / 2);
+      expect(r.kernel).toHaveLength(4 * factor * factor);
+      expectClose(r.resized, resizeBilinearLoop(values, 4, 4, big, big, 'half-pixel'));
+      expect(r.interiorMax).toBeLessThan(1e-4);
+      expect(r.borderMax).toBeGreaterThan(1);
+    }
+    const r = await transposedTasks.transposedBilinear(values, 4, 2);
+    expect(r.taps).toEqual([0.25, 0.75, 0.75, 0.25]);
+  });
+});
