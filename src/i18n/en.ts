@@ -15,9 +15,11 @@ export const en = {
     next: 'Next',
     skip: 'Skip to the lesson',
     licences: 'Bundled data and fonts',
+    yourBrowser: 'Your browser',
   },
   runtime: {
     idle: 'TensorFlow.js starts when you reach the first figure.',
+    idleOnRequest: 'TensorFlow.js is not loaded on this page until you ask: it picks the fastest backend your browser can run.',
     starting: 'Starting TensorFlow.js…',
     check: 'Start TensorFlow.js to see which backend your browser gets',
     running: (backend: string, detail: string) => `TensorFlow.js runs on ${backend}${detail ? ` (${detail})` : ''}.`,
