@@ -1,10 +1,12 @@
 import { initBackend } from './backend.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
+import { transposedTasks } from './tasks/transposed.ts';
 
 /** Everything the page may ask of the worker; each lesson adds its tasks here. */
 export const workerApi = {
   init: initBackend,
   ...bilinearTasks,
+  ...transposedTasks,
 };
 
 export type WorkerApi = typeof workerApi;
