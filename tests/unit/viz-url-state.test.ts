@@ -28,4 +28,13 @@ describe('URL state fields', () => {
     expect(parseField(mode, 'SAME')).toBe('same');
     expect(parseField(flag, 'yes')).toBe(true);
   });
+
+  it('text fields keep only values that match their pattern whole', () => {
+    const rates: Field = { kind: 'text', pattern: /\d{1,2}(,\d{1,2}){0,5}/, default: '2,4,8' };
+    expect(parseField(rates, '1,2,5')).toBe('1,2,5');
+    expect(parseField(rates, formatField(rates, '3,7'))).toBe('3,7');
+    expect(parseField(rates, null)).toBe('2,4,8');
+    expect(parseField(rates, '1,2,5x')).toBe('2,4,8');
+    expect(parseField(rates, '<script>')).toBe('2,4,8');
+  });
 });

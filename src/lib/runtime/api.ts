@@ -1,4 +1,5 @@
 import { initBackend } from './backend.ts';
+import { atrousTasks } from './tasks/atrous.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
 import { transposedTasks } from './tasks/transposed.ts';
 
@@ -6,6 +7,7 @@ import { transposedTasks } from './tasks/transposed.ts';
 export const workerApi = {
   init: initBackend,
   ...bilinearTasks,
+  ...atrousTasks,
   ...transposedTasks,
 };
 

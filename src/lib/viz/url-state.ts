@@ -8,9 +8,14 @@ export type Field =
   | { kind: 'int'; min: number; max: number; default: number }
   | { kind: 'number'; min: number; max: number; default: number }
   | { kind: 'enum'; values: readonly string[]; default: string }
-  | { kind: 'bool'; default: boolean };
+  | { kind: 'bool'; default: boolean }
+  /** Free text that must match `pattern` whole, e.g. a comma-separated list of rates. */
+  | { kind: 'text'; pattern: RegExp; default: string };
 
-type ValueOf<F extends Field> = F extends { kind: 'bool' } ? boolean : F extends { kind: 'enum' } ? F['values'][number] : number;
+type ValueOf<F extends Field> = F extends { kind: 'bool' } ? boolean
+  : F extends { kind: 'enum' } ? F['values'][number]
+  : F extends { kind: 'text' } ? string
+  : number;
 export type Values<T extends Record<string, Field>> = { -readonly [K in keyof T]: ValueOf<T[K]> };
 
 export function parseField(field: Field, raw: string | null): string | number | boolean {
@@ -20,6 +25,8 @@ export function parseField(field: Field, raw: string | null): string | number | 
       return raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : field.default;
     case 'enum':
       return field.values.includes(raw) ? raw : field.default;
+    case 'text':
+      return new RegExp(`^(?:${field.pattern.source})$`).test(raw) ? raw : field.default;
     case 'int':
     case 'number': {
       const n = Number(raw);

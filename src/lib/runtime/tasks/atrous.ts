@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import { dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch } from '../../ops/dilated-conv.ts';
+import { effectiveReceptiveField, theoreticalFieldBox, type FieldBox } from '../../ops/effective-receptive-field.ts';
+import { griddingCounts } from '../../ops/gridding.ts';
+import { receptiveField, type LayerSpec } from '../../ops/receptive-field.ts';
+import { validTapCounts, validTapHistogram } from '../../ops/valid-taps.ts';
+
+/** The 3x3 kernels a reader can pick; 'random' is seeded normal weights. */
+export const ATROUS_KERNELS = ['edges', 'vertical', 'blur', 'random'] as const;
+export type AtrousKernel = (typeof ATROUS_KERNELS)[number];
+
+const FIXED_KERNELS: Record<Exclude<AtrousKernel, 'random'>, number[]> = {
+  edges: [0, 1, 0, 1, -4, 1, 0, 1, 0], // Laplacian: responds where the image bends
+  vertical: [-1, 0, 1, -2, 0, 2, -1, 0, 1], // Sobel x: responds to vertical edges
+  blur: Array<number>(9).fill(1 / 9),
+};
+
+function kernelTensor(kernel: AtrousKernel, seed: number): tf.Tensor4D {
+  return kernel === 'random'
+    ? tf.randomNormal([3, 3, 1, 1], 0, 1 / 3, 'float32', seed)
+    : tf.tensor4d(FIXED_KERNELS[kernel], [3, 3, 1, 1]);
+}
+
+export interface ConvImageResult {
+  /** the dilated conv's output, size×size, 'same' padding */
+  output: Float32Array;
+  /** the 3x3 weights */
+  weights: Float32Array;
+  /** the same weights spread to k̂×k̂ with zeros between the taps */
+  dilated: Float32Array;
+  effectiveKernel: number;
+  parameters: number;
+  /** largest |tf.conv2d(dilation r) − spaceToBatchND → conv → batchToSpaceND| over the map */
+  spaceToBatchDiff: number;
+}
+
+export interface ErfResult {
+  /** |∂y/∂x| scaled to peak 1, size×size */
+  heat: Float32Array;
+  size: number;
+  box: FieldBox;
+  theoretical: number;
+  /** root-mean-square distance of the gradient mass from the output pixel, in input pixels */
+  sigma: number;
+  /** share of the theoretical field's area where the gradient is at least 10% of its peak */
+  strongShare: number;
+}
+
+export interface ValidTapsResult {
+  rates: number[];
+  /** histograms[i][j]: fraction of positions with exactly j valid taps at rates[i] */
+  histograms: number[][];
+  /** valid-tap count at every position for the selected rate, size×size */
+  counts: Float32Array;
+}
+
+export interface GriddingResult {
+  counts: Float32Array;
+  size: number;
+  /** input pixels of the field that reach the output by no path */
+  holes: number;
+}
+
+/** Reads tensors back with one await each in parallel, then frees them. */
+async function take(...ts: tf.Tensor[]): Promise<Float32Array[]> {
+  const data = await Promise.all(ts.map((t) => t.data() as Promise<Float32Array>));
+  ts.forEach((t) => t.dispose());
+  return data;
+}
+
+export const atrousTasks = {
+  /** A grayscale image through one 3x3 dilated conv, with the kernel it used. */
+  async atrousConvImage(image: Float32Array, size: number, kernel: AtrousKernel, seed: number, rate: number): Promise<ConvImageResult> {
+    const [out, weights, dilated, diff] = tf.tidy(() => {
+      const x = tf.tensor4d(image, [1, size, size, 1]);
+      const w = kernelTensor(kernel, seed);
+      const y = dilatedConv2d(x, w, rate, 'same');
+      const viaBatch = dilatedConv2dSpaceToBatch(x, w, rate, 'same');
+      return [y, w, dilateKernel(w, rate), tf.max(tf.abs(y.sub(viaBatch)))];
+    });
+    const effectiveKernel = dilated.shape[0];
+    const parameters = weights.size;
+    const [output, wData, dData, d] = await take(out, weights, dilated, diff);
+    return Comlink.transfer(
+      { output, weights: wData, dilated: dData, effectiveKernel, parameters, spaceToBatchDiff: d![0]! },
+      [output!.buffer],
+    ) as ConvImageResult;
+  },
+
+  /** Effective receptive field of `depth` 3x3 layers at one dilation, on a map that holds the field. */
+  async atrousErf(depth: number, dilation: number, weights: 'uniform' | 'random', activation: 'linear' | 'relu', seed: number): Promise<ErfResult> {
+    const layers: LayerSpec[] = Array.from({ length: depth }, () => ({ kernel: 3, dilation }));
+    const theoretical = receptiveField(layers);
+    // a margin of 4 around the field, odd so one pixel is the centre
+    const size = theoretical + 8;
+    const centre = (size - 1) / 2;
+    const box = theoreticalFieldBox(layers, size, centre, centre);
+    const [heatT, sigmaT, strongT] = tf.tidy(() => {
+      const heat = effectiveReceptiveField(layers, size, { weights, activation, seed });
+      const coords = tf.range(0, size).sub(centre).square();
+      const dist2 = coords.reshape([size, 1]).add(coords.reshape([1, size]));
+      const sigma = heat.mul(dist2).sum().div(heat.sum()).sqrt();
+      const strong = heat.greaterEqual(0.1).sum().div(theoretical * theoretical);
+      return [heat, sigma, strong];
+    });
+    const [heat, sigma, strong] = await take(heatT, sigmaT, strongT);
+    return Comlink.transfer({ heat: heat!, size, box, theoretical, sigma: sigma![0]!, strongShare: strong![0]! }, [heat!.buffer]);
+  },
+
+  /** DeepLab v3 Fig. 4: valid-tap histograms of a 3x3 filter for rates 1…maxRate on a size×size map. */
+  async atrousValidTaps(size: number, maxRate: number, rate: number): Promise<ValidTapsResult> {
+    const rates = Array.from({ length: maxRate }, (_, i) => i + 1);
+    const [histT, countsT] = tf.tidy(() => [tf.stack(rates.map((r) => validTapHistogram(size, r))), validTapCounts(size, rate)]);
+    const [hist, counts] = await take(histT, countsT);
+    const bins = 10;
+    const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * bins, (i + 1) * bins)));
+    return Comlink.transfer({ rates, histograms, counts: counts! }, [counts!.buffer]);
+  },
+
+  /** Path counts from each input pixel to one output, per list of rates (3x3 layers). */
+  async atrousGridding(rateLists: number[][]): Promise<GriddingResult[]> {
+    const maps = tf.tidy(() => rateLists.map((rates) => griddingCounts(rates)));
+    const holesT = tf.tidy(() => maps.map((m) => m.equal(0).sum()));
+    const sizes = maps.map((m) => m.shape[0]);
+    const data = await take(...maps, ...holesT);
+    return rateLists.map((_, i) => ({ counts: data[i]!, size: sizes[i]!, holes: data[rateLists.length + i]![0]! }));
+  },
+};
