@@ -1,12 +1,14 @@
 import { initBackend } from './backend.ts';
 import { atrousTasks } from './tasks/atrous.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
+import { fullyConvolutionalTasks } from './tasks/fully-convolutional.ts';
 import { transposedTasks } from './tasks/transposed.ts';
 
 /** Everything the page may ask of the worker; each lesson adds its tasks here. */
 export const workerApi = {
   init: initBackend,
   ...bilinearTasks,
+  ...fullyConvolutionalTasks,
   ...atrousTasks,
   ...transposedTasks,
 };

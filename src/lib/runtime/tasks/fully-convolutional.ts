@@ -1,0 +1,185 @@
+import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import { digitPixels, type DigitSet } from '../../data/digits.ts';
+import { loadTestDigits } from '../../data/load-digits.ts';
+import { makeScene, type Placement } from '../../data/scene.ts';
+import { loadModel } from '../../models/load.ts';
+import { effectiveKernelSize } from '../../ops/conv-arithmetic.ts';
+import { applyConvolutionalized, convolutionalize, type ConvWeights, type DenseWeights } from '../../ops/convolutionalize.ts';
+
+// The classifier's layers by name (src/lib/models/classifier.ts): a conv trunk, then the head.
+const TRUNK = ['conv1', 'pool1', 'conv2', 'pool2'] as const;
+const HEAD = ['fc1', 'fc2'] as const;
+
+interface Classifier {
+  model: tf.LayersModel;
+  trunk: tf.layers.Layer[];
+  dense: DenseWeights[];
+  conv: ConvWeights[];
+  /** [h, w, c] of the trunk's output on one digit: what flatten reads. */
+  featureShape: [number, number, number];
+  digits: DigitSet;
+}
+
+let loading: Promise<Classifier> | undefined;
+
+async function load(): Promise<Classifier> {
+  const base = import.meta.env.BASE_URL;
+  const [{ model }, digits] = await Promise.all([loadModel('classifier', { base: `${base}weights/` }), loadTestDigits(base)]);
+  const trunk = TRUNK.map((name) => model.getLayer(name));
+  const [, h, w, c] = model.getLayer('pool2').outputShape as number[];
+  const featureShape: [number, number, number] = [h!, w!, c!];
+  const dense = HEAD.map((name) => {
+    const [kernel, bias] = model.getLayer(name).getWeights() as [tf.Tensor2D, tf.Tensor1D];
+    return { kernel, bias };
+  });
+  // The same weight tensors, only reshaped: fc1 [h·w·c, 64] → [h, w, c, 64], fc2 [64, 10] → [1, 1, 64, 10].
+  const conv = convolutionalize(dense, featureShape);
+  return { model, trunk, dense, conv, featureShape, digits };
+}
+
+/** Loads the classifier and the test digits once per worker; a failed load is retried next time. */
+function classifier(): Promise<Classifier> {
+  loading ??= load().catch((e: unknown) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
+
+const runTrunk = (c: Classifier, x: tf.Tensor4D) => c.trunk.reduce((y, layer) => layer.apply(y) as tf.Tensor4D, x);
+
+/** Class probabilities of the convolutionalized head: a [1, rows, cols, 10] map. */
+const convHead = (c: Classifier, x: tf.Tensor4D) => tf.softmax(applyConvolutionalized(runTrunk(c, x), c.conv)) as tf.Tensor4D;
+
+export interface KernelShapes {
+  featureShape: number[];
+  denseKernels: number[][];
+  convKernels: number[][];
+}
+
+export interface DigitResult extends KernelShapes {
+  /** How many test digits ship, and which one this is (wrapped into range). */
+  count: number;
+  index: number;
+  label: number;
+  pixels: Uint8Array;
+  /** The classifier as trained: flatten → fc1 → fc2 (softmax). */
+  dense: Float32Array;
+  /** The same weights as convolutions: a 1×1×10 map. */
+  conv: Float32Array;
+  convOutputShape: number[];
+  maxDiff: number;
+}
+
+export interface SceneResult {
+  size: number;
+  image: Float32Array;
+  placements: Placement[];
+  /** [rows, cols, 10] class probabilities, row-major. */
+  probs: Float32Array;
+  rows: number;
+  cols: number;
+  /** Output cell (r, c) classifies the window of side `window` at (r·stride, c·stride). */
+  stride: number;
+  window: number;
+  featureShape: number[];
+}
+
+export interface OutputShapeResult {
+  /** The shape tf.conv2d gave, or its error message. */
+  shape?: number[];
+  error?: string;
+  /** With input and kernel all ones: how many taps of each window read the input, not padding. */
+  values: Float32Array;
+  /** tf.conv2d refuses stride > 1 with dilation > 1, so the dilated kernel was written out with zeros. */
+  writtenOut: boolean;
+}
+
+export const fullyConvolutionalTasks = {
+  /** One test digit through the classifier both ways. */
+  async fullyConvDigit(index: number): Promise<DigitResult> {
+    const c = await classifier();
+    const i = ((Math.round(index) % c.digits.count) + c.digits.count) % c.digits.count;
+    const pixels = digitPixels(c.digits, i).slice();
+    const [denseT, convT, diffT] = tf.tidy(() => {
+      const [h, w] = c.model.inputs[0]!.shape.slice(1) as number[];
+      const x = tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, h!, w!, 1]);
+      const viaDense = c.model.predict(x) as tf.Tensor2D;
+      const viaConv = convHead(c, x);
+      return [viaDense, viaConv, tf.max(tf.abs(viaDense.sub(viaConv.reshape(viaDense.shape))))];
+    });
+    const convOutputShape = convT.shape.slice();
+    const [dense, conv, diff] = (await Promise.all([denseT.data(), convT.data(), diffT.data()])) as Float32Array[];
+    tf.dispose([denseT, convT, diffT]);
+    return {
+      count: c.digits.count,
+      index: i,
+      label: c.digits.labels[i]!,
+      pixels,
+      dense: dense!,
+      conv: conv!,
+      convOutputShape,
+      maxDiff: diff![0]!,
+      featureShape: c.featureShape,
+      denseKernels: c.dense.map((l) => l.kernel.shape.slice()),
+      convKernels: c.conv.map((l) => l.kernel.shape.slice()),
+    };
+  },
+
+  /** A seeded scene of digits and the convolutionalized classifier's probabilities over it. */
+  async fullyConvScene(seed: number, size: number): Promise<SceneResult> {
+    const c = await classifier();
+    const scene = makeScene(c.digits, seed, { height: size, width: size, minDigits: 1, maxDigits: 3 });
+    const probsT = tf.tidy(() => convHead(c, tf.tensor4d(scene.image, [1, size, size, 1])));
+    const [, rows, cols] = probsT.shape;
+    const probs = (await probsT.data()) as Float32Array;
+    probsT.dispose();
+    // Downsampling of the trunk, and how many input pixels fc1's kernel spans.
+    const [h] = c.model.inputs[0]!.shape.slice(1) as number[];
+    const stride = h! / c.featureShape[0];
+    const result: SceneResult = {
+      size,
+      image: scene.image,
+      placements: scene.placements,
+      probs,
+      rows,
+      cols,
+      stride,
+      window: stride * c.conv[0]!.kernel.shape[0],
+      featureShape: c.featureShape,
+    };
+    return Comlink.transfer(result, [probs.buffer, scene.image.buffer]);
+  },
+
+  /**
+   * Runs a real tf.conv2d on an all-ones input (i×i, or 1×i for 1-D) with an all-ones k×k (1×k)
+   * kernel and explicit zero padding p, and reports the output shape it gives.
+   */
+  async fullyConvOutputShape(
+    input: number, kernel: number, stride: number, padding: number, dilation: number, dims: 1 | 2,
+  ): Promise<OutputShapeResult> {
+    const writtenOut = stride > 1 && dilation > 1;
+    const span = effectiveKernelSize(kernel, dilation);
+    const rows = dims === 2 ? input : 1;
+    try {
+      const y = tf.tidy(() => {
+        const x = tf.ones([1, rows, input, 1]) as tf.Tensor4D;
+        const pad: [[0, 0], [number, number], [number, number], [0, 0]] = [[0, 0], dims === 2 ? [padding, padding] : [0, 0], [padding, padding], [0, 0]];
+        if (!writtenOut) return tf.conv2d(x, tf.ones([dims === 2 ? kernel : 1, kernel, 1, 1]) as tf.Tensor4D, stride, pad, 'NHWC', dilation);
+        // Taps every `dilation` cells, zeros between them: the same convolution at dilation 1.
+        const taps = Float32Array.from({ length: span }, (_, t) => (t % dilation === 0 ? 1 : 0));
+        const k1 = tf.tensor1d(taps);
+        const k = dims === 2 ? tf.outerProduct(k1, k1) : k1.reshape([1, span]);
+        return tf.conv2d(x, k.reshape([dims === 2 ? span : 1, span, 1, 1]) as tf.Tensor4D, stride, pad);
+      });
+      const shape = y.shape.slice();
+      // A kernel wider than the padded input gives a negative size, which has no values to read.
+      const values = shape.every((d) => d > 0) ? ((await y.data()) as Float32Array) : new Float32Array(0);
+      y.dispose();
+      return { shape, values, writtenOut };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e), values: new Float32Array(0), writtenOut };
+    }
+  },
+};
