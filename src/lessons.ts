@@ -11,6 +11,11 @@ export const lessons: readonly LessonEntry[] = [
     title: 'Bilinear interpolation',
     summary: 'How a network makes a small map big again without learning anything, and the three ways libraries line up the pixels.',
   },
+  {
+    slug: 'transposed-convolution',
+    title: 'Transposed convolution',
+    summary: 'The learnable upsampler: every input pixel stamps a scaled kernel, which is multiplying by the transpose of a convolution matrix. Where checkerboards come from, and why it is not a deconvolution.',
+  },
 ];
 
 export const lessonHref = (slug: string) => `/learn/${slug}/`;

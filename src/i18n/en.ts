@@ -3,6 +3,7 @@
  * en/<lesson>.ts. Lesson prose lives in the MDX files.
  */
 import { bilinear } from './en/bilinear.ts';
+import { transposed } from './en/transposed.ts';
 
 export const en = {
   site: {
@@ -37,6 +38,7 @@ export const en = {
     reroll: 'New random values',
   },
   ...bilinear,
+  ...transposed,
 } as const;
 
 export const t = en;

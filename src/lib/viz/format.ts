@@ -8,3 +8,9 @@ export function fmt(value: number, digits = 2): string {
 export function fmtDiff(value: number): string {
   return value === 0 ? '0' : value.toExponential(1);
 }
+
+/** Decimals to print a set of values with: none when all are whole numbers, else `digits`. */
+export function digitsFor(values: ArrayLike<number>, digits = 1): number {
+  for (let i = 0; i < values.length; i++) if (Math.abs(values[i] - Math.round(values[i])) > 1e-4) return digits;
+  return 0;
+}

@@ -1,4 +1,4 @@
-import { interpolateYlGnBu, scaleSequential } from 'd3';
+import { interpolateGreys, interpolateRdBu, interpolateYlGnBu, scaleSequential } from 'd3';
 
 /** The four corners of a unit cell, in TL, TR, BL, BR order (colour-blind-safe Okabe–Ito hues). */
 export const CORNER_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'] as const;
@@ -8,3 +8,19 @@ export function valueScale(lo: number, hi: number): (v: number) => string {
   const scale = scaleSequential(interpolateYlGnBu).domain([lo, hi > lo ? hi : lo + 1]);
   return (v) => scale(v);
 }
+
+/** Black to white, for grey-level photos drawn with drawHeatmap. */
+export const greyRamp = (t: number): string => interpolateGreys(1 - t);
+
+/** Signed differences: white at zero, red below, blue above, on a symmetric domain. */
+export function differenceScale(maxAbs: number): (v: number) => string {
+  const m = maxAbs > 0 ? maxAbs : 1;
+  const scale = scaleSequential(interpolateRdBu).domain([-m, m]);
+  return (v) => scale(v);
+}
+
+/** Lines of a chart, in order (Okabe–Ito hues other than those of the corners' first). */
+export const SERIES_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7'] as const;
+
+/** Counts from light to dark, with exactly zero in white so holes stand out. */
+export const holeRamp = (t: number): string => (t === 0 ? '#ffffff' : interpolateYlGnBu(0.25 + 0.75 * t));

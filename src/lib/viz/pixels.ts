@@ -64,3 +64,16 @@ export async function loadImagePixels(url: string, maxSide = 4096): Promise<Imag
     bitmap.close();
   }
 }
+
+/**
+ * An image shrunk to side×side by the browser's high-quality resampling, as grey levels 0..255
+ * (Rec. 601 luma): small enough for a figure to recompute every frame.
+ */
+export async function greyThumbnail(image: ImageData, side: number): Promise<Float32Array> {
+  const bitmap = await createImageBitmap(image, { resizeWidth: side, resizeHeight: side, resizeQuality: 'high' });
+  const ctx = new OffscreenCanvas(side, side).getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const rgba = ctx.getImageData(0, 0, side, side).data;
+  return Float32Array.from({ length: side * side }, (_, i) => 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2]);
+}

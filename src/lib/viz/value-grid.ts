@@ -6,6 +6,8 @@ export interface ValueGridOptions {
   digits: number;
   /** Side of one cell in viewBox units. */
   cell?: number;
+  /** Print the numbers (off for grids too dense to read; give the svg an aria-label instead). */
+  text?: boolean;
 }
 
 /** Black or white, whichever contrasts more with the background (WCAG relative luminance). */
@@ -23,7 +25,7 @@ export function drawValueGrid(
   values: ArrayLike<number>,
   rows: number,
   cols: number,
-  { color, digits, cell = 44 }: ValueGridOptions,
+  { color, digits, cell = 44, text = true }: ValueGridOptions,
 ): void {
   const data = Array.from({ length: rows * cols }, (_, i) => ({ i, v: values[i] }));
   const root = select(svg).attr('viewBox', `0 0 ${cols * cell} ${rows * cell}`);
@@ -41,5 +43,5 @@ export function drawValueGrid(
   g.select('text')
     .attr('font-size', cell * (digits > 1 ? 0.27 : 0.32))
     .attr('fill', (d) => textColor(color(d.v)))
-    .text((d) => fmt(d.v, digits));
+    .text((d) => (text ? fmt(d.v, digits) : ''));
 }

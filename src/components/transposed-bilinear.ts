@@ -1,0 +1,84 @@
+/**
+ * FCN's bilinear initialisation: the kernel for factor f (k = 2f taps, stride f, padding f/2),
+ * its 1-D taps, and its transposed conv set beside tf.image.resizeBilinear with half-pixel
+ * centres. The difference map is zero inside and not on the f/2-pixel border, where the conv
+ * reads zero padding and resize clamps to the edge. Computes in the worker: transposedBilinear.
+ */
+import { t } from '../i18n/en.ts';
+import type { Runtime } from '../lib/runtime/client.ts';
+import { digitsFor, fmt, fmtDiff } from '../lib/viz/format.ts';
+import { setFigureState } from '../lib/viz/lazy-figure.ts';
+import { liveUpdate } from '../lib/viz/live-update.ts';
+import { buildNumberInputs, paintNumberInputs } from '../lib/viz/number-inputs.ts';
+import { differenceScale, valueScale } from '../lib/viz/palette.ts';
+import { bindControls, urlState } from '../lib/viz/url-state.ts';
+import { drawValueGrid } from '../lib/viz/value-grid.ts';
+
+const SIDE = 4;
+// Past 8×8 the numbers no longer fit their cells; the colours and aria-labels still carry them.
+const MAX_PRINTED = 8;
+
+const SETTINGS = {
+  factor: { kind: 'enum', values: ['2', '4'], default: '2' },
+} as const;
+
+const stairs = () => Float32Array.from({ length: SIDE * SIDE }, (_, i) => 10 * (i + 1));
+const randomValues = () => Float32Array.from({ length: SIDE * SIDE }, () => Math.round(Math.random() * 100));
+const list = (values: ArrayLike<number>, digits: number) => Array.from(values, (v) => fmt(v, digits)).join(', ');
+
+export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
+  const b = t.transposedBilinear;
+  const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
+  const state = urlState('transposed-bilinear', SETTINGS);
+  const values = stairs();
+  let inputs: HTMLInputElement[] = [];
+
+  const grid = (key: string, data: Float32Array, side: number, color: (v: number) => string, digits: number) => {
+    const svg = $<SVGSVGElement>(`[data-grid="${key}"]`);
+    drawValueGrid(svg, data, side, side, { color, digits, text: side <= MAX_PRINTED });
+    svg.setAttribute('aria-label', `${$(`[data-title="${key}"]`).textContent}, ${side}×${side}: ${list(data, digits)}`);
+  };
+
+  const update = liveUpdate(
+    'transposed-bilinear',
+    async () => {
+      const factor = Number(state.values.factor);
+      const k = 2 * factor;
+      const r = await api.transposedBilinear(values, SIDE, factor);
+      const big = SIDE * factor;
+
+      $('[data-title="taps"]').textContent = b.taps(k);
+      // Shortest exact form of each tap: 0.25, 0.125, 1.
+      $('[data-taps]').textContent = `[${r.taps.map((v) => String(Number(v.toFixed(6)))).join(', ')}]`;
+      $('[data-title="kernel"]').textContent = b.kernel(k);
+      grid('kernel', r.kernel, k, valueScale(0, 1), k <= 4 ? 4 : 3);
+
+      $('[data-title="transposed"]').textContent = b.transposed(k, factor, factor / 2);
+      const all = [...r.transposed, ...r.resized, ...values];
+      const color = valueScale(Math.min(0, ...all), Math.max(...all));
+      paintNumberInputs(inputs, values, color);
+      const digits = digitsFor(all, 1);
+      grid('transposed', r.transposed, big, color, digits);
+      grid('resized', r.resized, big, color, digits);
+      grid('difference', r.difference, big, differenceScale(r.borderMax), digitsFor(r.difference, 1));
+
+      $('[data-interior]').textContent = fmtDiff(r.interiorMax);
+      $('[data-border-label]').textContent = b.border(r.border);
+      $('[data-border]').textContent = fmt(r.borderMax, 2);
+    },
+    (e) => setFigureState(root, 'error', t.figure.error(e.message)),
+  );
+
+  const buildInputs = () => {
+    inputs = buildNumberInputs($('[data-input]'), values, SIDE, b.inputLabel, () => void update(undefined));
+  };
+  bindControls(root, state, () => void update(undefined));
+  $('[data-reroll]').addEventListener('click', () => {
+    values.set(randomValues());
+    buildInputs();
+    void update(undefined);
+  });
+
+  buildInputs();
+  await update(undefined);
+}
