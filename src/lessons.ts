@@ -16,6 +16,11 @@ export const lessons: readonly LessonEntry[] = [
     title: 'Transposed convolution',
     summary: 'The learnable upsampler: every input pixel stamps a scaled kernel, which is multiplying by the transpose of a convolution matrix. Where checkerboards come from, and why it is not a deconvolution.',
   },
+  {
+    slug: 'atrous-convolution',
+    title: 'Atrous (dilated) convolution',
+    summary: 'Space a kernel\'s taps apart and it sees farther with the same weights and the same map size. Receptive fields of stacks, the effective field, gridding, and why a huge rate becomes a 1×1 filter.',
+  },
 ];
 
 export const lessonHref = (slug: string) => `/learn/${slug}/`;

@@ -2,6 +2,7 @@
  * Every word a component shows, in English: site-wide words here, each lesson's figures in
  * en/<lesson>.ts. Lesson prose lives in the MDX files.
  */
+import { atrous } from './en/atrous.ts';
 import { bilinear } from './en/bilinear.ts';
 import { transposed } from './en/transposed.ts';
 
@@ -39,6 +40,7 @@ export const en = {
   },
   ...bilinear,
   ...transposed,
+  ...atrous,
 } as const;
 
 export const t = en;

@@ -67,7 +67,10 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
     for (const rate of [33, 50, 64, 65, 80]) expect(at(rate)[9]).toBe(0);
     for (const rate of [65, 70, 80]) expect(at(rate)[1]).toBeCloseTo(1, 6);
     for (const h of r.histograms) expect(h.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
-    expect(Array.from(r.counts)).toEqual(Array.from(validTapCountsLoop(65, 12)));
+    const loop12 = validTapCountsLoop(65, 12);
+    expect(r.meanValid[11]).toBeCloseTo(loop12.reduce((s, c) => s + c, 0) / 9 / 65 ** 2, 5);
+    expect(r.meanValid[79]).toBeCloseTo(1 / 9, 6);
+    expect(Array.from(r.counts)).toEqual(Array.from(loop12));
   });
 
   it('gridding: (2, 4, 8) has holes, (1, 2, 5) has none; counts equal the loop', async () => {

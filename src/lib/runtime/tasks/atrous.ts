@@ -5,11 +5,9 @@ import { effectiveReceptiveField, theoreticalFieldBox, type FieldBox } from '../
 import { griddingCounts } from '../../ops/gridding.ts';
 import { receptiveField, type LayerSpec } from '../../ops/receptive-field.ts';
 import { validTapCounts, validTapHistogram } from '../../ops/valid-taps.ts';
+import type { AtrousKernel } from './atrous-kernels.ts';
 
-/** The 3x3 kernels a reader can pick; 'random' is seeded normal weights. */
-export const ATROUS_KERNELS = ['edges', 'vertical', 'blur', 'random'] as const;
-export type AtrousKernel = (typeof ATROUS_KERNELS)[number];
-
+/** The fixed 3x3 kernels a reader can pick; 'random' is seeded normal weights. */
 const FIXED_KERNELS: Record<Exclude<AtrousKernel, 'random'>, number[]> = {
   edges: [0, 1, 0, 1, -4, 1, 0, 1, 0], // Laplacian: responds where the image bends
   vertical: [-1, 0, 1, -2, 0, 2, -1, 0, 1], // Sobel x: responds to vertical edges
@@ -51,6 +49,8 @@ export interface ValidTapsResult {
   rates: number[];
   /** histograms[i][j]: fraction of positions with exactly j valid taps at rates[i] */
   histograms: number[][];
+  /** mean share of the k² taps that are valid, over positions, per rate ("valid weights") */
+  meanValid: number[];
   /** valid-tap count at every position for the selected rate, size×size */
   counts: Float32Array;
 }
@@ -111,11 +111,16 @@ export const atrousTasks = {
   /** DeepLab v3 Fig. 4: valid-tap histograms of a 3x3 filter for rates 1…maxRate on a size×size map. */
   async atrousValidTaps(size: number, maxRate: number, rate: number): Promise<ValidTapsResult> {
     const rates = Array.from({ length: maxRate }, (_, i) => i + 1);
-    const [histT, countsT] = tf.tidy(() => [tf.stack(rates.map((r) => validTapHistogram(size, r))), validTapCounts(size, rate)]);
-    const [hist, counts] = await take(histT, countsT);
-    const bins = 10;
-    const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * bins, (i + 1) * bins)));
-    return Comlink.transfer({ rates, histograms, counts: counts! }, [counts!.buffer]);
+    const taps = 9;
+    const [histT, meanT, countsT] = tf.tidy(() => {
+      const hist = tf.stack(rates.map((r) => validTapHistogram(size, r))) as tf.Tensor2D;
+      // Σⱼ j·p(j) / 9 for every rate at once
+      const mean = hist.matMul(tf.range(0, taps + 1).reshape([taps + 1, 1]) as tf.Tensor2D).div(taps);
+      return [hist, mean, validTapCounts(size, rate)];
+    });
+    const [hist, mean, counts] = await take(histT, meanT, countsT);
+    const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * (taps + 1), (i + 1) * (taps + 1))));
+    return Comlink.transfer({ rates, histograms, meanValid: Array.from(mean!), counts: counts! }, [counts!.buffer]);
   },
 
   /** Path counts from each input pixel to one output, per list of rates (3x3 layers). */

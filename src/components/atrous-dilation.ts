@@ -1,0 +1,134 @@
+/**
+ * A 3x3 kernel at rate r over a real photo: the nine taps drawn at the cursor, the dilated conv's
+ * output beside it, the effective kernel size and the (unchanged) number of weights. Computes in
+ * the worker: atrousConvImage (tf.conv2d with dilations, checked against spaceToBatchND → conv →
+ * batchToSpaceND).
+ */
+import { interpolateRdBu, select } from 'd3';
+import { t } from '../i18n/en.ts';
+import { atrousTaps } from '../lib/ops/atrous-taps.ts';
+import type { Runtime } from '../lib/runtime/client.ts';
+import { ATROUS_KERNELS } from '../lib/runtime/tasks/atrous-kernels.ts';
+import type { ConvImageResult } from '../lib/runtime/tasks/atrous.ts';
+import { fmt, fmtDiff } from '../lib/viz/format.ts';
+import { setFigureState } from '../lib/viz/lazy-figure.ts';
+import { liveUpdate } from '../lib/viz/live-update.ts';
+import { differenceScale, greyRamp } from '../lib/viz/palette.ts';
+import { drawHeatmap, greyThumbnail, loadImagePixels } from '../lib/viz/pixels.ts';
+import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
+import { bindControls, urlState } from '../lib/viz/url-state.ts';
+import { drawValueGrid } from '../lib/viz/value-grid.ts';
+
+// 128x128: the photo stays recognisable and one conv plus its redraw fits in a frame.
+const SIDE = 128;
+const FAST_STEP = 8;
+
+// The cursor starts on the cameraman's face.
+const SETTINGS = {
+  rate: { kind: 'int', min: 1, max: 16, default: 4 },
+  kernel: { kind: 'enum', values: ATROUS_KERNELS, default: 'edges' },
+  seed: { kind: 'int', min: 0, max: 9999, default: 1 },
+  row: { kind: 'int', min: 0, max: SIDE - 1, default: 30 },
+  col: { kind: 'int', min: 0, max: SIDE - 1, default: 58 },
+} as const;
+
+export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
+  const a = t.atrousDilation;
+  const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
+  const photoCanvas = $<HTMLCanvasElement>('[data-photo]');
+  const outputCanvas = $<HTMLCanvasElement>('[data-output]');
+  const state = urlState('atrous-dilation', SETTINGS);
+
+  const photo = await loadImagePixels(root.dataset.src!).catch((e: Error) => {
+    throw new Error(`${a.failed} (${e.message})`);
+  });
+  const grey = await greyThumbnail(photo, SIDE);
+  const image = Float32Array.from(grey, (v) => v / 255);
+  drawHeatmap(photoCanvas, grey, SIDE, SIDE, greyRamp, [0, 255]);
+
+  // Marks over the photo: the k̂×k̂ span, the lines joining the taps, then each tap as a
+  // pixel-sized square, each in two strokes so it shows on dark and light pixels alike.
+  const taps = select($<SVGSVGElement>('[data-taps]'));
+  const span = taps.append('rect').attr('fill', 'none').attr('stroke', '#f0a500').attr('stroke-width', 0.5).attr('stroke-dasharray', '1.5 1');
+  const layers = [['#000', 1], ['#f0a500', 0.5]].map(([stroke, width]) => ({
+    lines: taps.append('g').attr('stroke', stroke).attr('stroke-width', Number(width) * 0.6).attr('stroke-opacity', 0.8),
+    marks: taps.append('g').attr('fill', 'none').attr('stroke', stroke).attr('stroke-width', width),
+  }));
+  const marker = select($<SVGSVGElement>('[data-marker]')).append('rect').attr('width', 3).attr('height', 3)
+    .attr('fill', 'none').attr('stroke', '#f0a500').attr('stroke-width', 0.6);
+
+  let last: ConvImageResult | undefined;
+
+  const drawCursor = () => {
+    const { row, col, rate } = state.values;
+    const tapList = atrousTaps(row, col, rate, 3, SIDE, SIDE);
+    const [first, lastTap] = [tapList[0]!, tapList.at(-1)!];
+    span.attr('x', first.col).attr('y', first.row)
+      .attr('width', lastTap.col - first.col + 1).attr('height', lastTap.row - first.row + 1);
+    // rows and columns of taps: taps 0–2, 3–5, 6–8 and 0/3/6, 1/4/7, 2/5/8
+    const joins = [0, 1, 2].flatMap((i) => [[tapList[3 * i]!, tapList[3 * i + 2]!], [tapList[i]!, tapList[i + 6]!]]);
+    for (const { lines, marks } of layers) {
+      lines.selectAll('line').data(joins).join('line')
+        .attr('x1', ([p]) => p.col + 0.5).attr('y1', ([p]) => p.row + 0.5)
+        .attr('x2', ([, q]) => q.col + 0.5).attr('y2', ([, q]) => q.row + 0.5);
+      marks.selectAll('rect').data(tapList).join('rect')
+        .attr('x', (d) => d.col - 0.5).attr('y', (d) => d.row - 0.5).attr('width', 2).attr('height', 2)
+        .attr('stroke-dasharray', (d) => (d.inside ? null : '0.4 0.4'));
+    }
+    marker.attr('x', col - 1).attr('y', row - 1);
+    const under = tapList.map((d) => (d.inside ? image[d.row * SIDE + d.col]! : 0));
+    drawValueGrid($('[data-tap-values]'), under, 3, 3, { color: (v) => greyRamp(v), digits: 2 });
+    $('[data-tap-values]').setAttribute('aria-label', `${a.tapsTitle}: ${under.map((v) => fmt(v)).join(', ')}`);
+    if (last) $('[data-cursor]').textContent = a.cursor(row, col, fmt(last.output[row * SIDE + col]!, 3));
+  };
+
+  const draw = (r: ConvImageResult) => {
+    last = r;
+    const signed = r.weights.some((w) => w < 0);
+    let maxAbs = 0;
+    for (const v of r.output) maxAbs = Math.max(maxAbs, Math.abs(v));
+    // Signed responses on red–white–blue around zero; a blur's output stays a grey photo.
+    if (signed) drawHeatmap(outputCanvas, r.output, SIDE, SIDE, interpolateRdBu, [-maxAbs, maxAbs]);
+    else drawHeatmap(outputCanvas, r.output, SIDE, SIDE, greyRamp, [0, 1]);
+    outputCanvas.setAttribute('aria-label', a.outputAlt(state.values.rate));
+    const weightColor = differenceScale(Math.max(...r.weights.map(Math.abs)));
+    drawValueGrid($('[data-weights]'), r.weights, 3, 3, { color: weightColor, digits: 2 });
+    $('[data-weights]').setAttribute('aria-label', `${a.weightsTitle}: ${Array.from(r.weights, (w) => fmt(w)).join(', ')}`);
+    $('[data-span]').textContent = a.span(r.effectiveKernel);
+    $('[data-params]').textContent = a.weights(r.parameters);
+    $('[data-zeros]').textContent = a.zeros(r.effectiveKernel, r.dilated.filter((v) => v !== 0).length);
+    $('[data-space-to-batch]').textContent = a.spaceToBatch(fmtDiff(r.spaceToBatchDiff));
+    $('[data-rate-value]').textContent = String(state.values.rate);
+    drawCursor();
+  };
+
+  const update = liveUpdate(
+    'atrous-dilation',
+    async () => {
+      const { kernel, seed, rate } = state.values;
+      draw(await api.atrousConvImage(image, SIDE, kernel, seed, rate));
+    },
+    (e) => setFigureState(root, 'error', t.figure.error(e.message)),
+  );
+
+  const moveCursor = (row: number, col: number) => {
+    state.set({ row, col });
+    drawCursor();
+  };
+  photoCanvas.addEventListener('pointermove', (event) => moveCursor(...pixelAt(photoCanvas, event, SIDE, SIDE)));
+  photoCanvas.addEventListener('pointerdown', (event) => moveCursor(...pixelAt(photoCanvas, event, SIDE, SIDE)));
+  photoCanvas.addEventListener('keydown', (event) => {
+    const move = arrowStep(event, event.shiftKey ? FAST_STEP : 1);
+    if (!move) return;
+    event.preventDefault();
+    moveCursor(state.values.row + move[0], state.values.col + move[1]);
+  });
+  $('[data-reroll]').addEventListener('click', () => {
+    state.set({ kernel: 'random', seed: (state.values.seed % 9999) + 1 });
+    $<HTMLSelectElement>('[data-state="kernel"]').value = 'random';
+    void update(undefined);
+  });
+  bindControls(root, state, () => void update(undefined));
+
+  await update(undefined);
+}

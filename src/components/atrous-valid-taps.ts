@@ -1,0 +1,91 @@
+/**
+ * DeepLab v3 Fig. 4 recomputed: on an n×n feature map with zero 'same' padding, the share of
+ * output positions where all 9, exactly 4 or exactly 1 of a 3x3 filter's taps land on the map, as
+ * the rate grows from 1 to 80; the count map for one rate; the numbers at the rates DeepLab uses.
+ * Computes in the worker: atrousValidTaps (a conv of ones at each rate).
+ */
+import { axisBottom, axisLeft, interpolateYlGnBu, line, scaleLinear, select } from 'd3';
+import { t } from '../i18n/en.ts';
+import type { Runtime } from '../lib/runtime/client.ts';
+import type { ValidTapsResult } from '../lib/runtime/tasks/atrous.ts';
+import { fmt } from '../lib/viz/format.ts';
+import { setFigureState } from '../lib/viz/lazy-figure.ts';
+import { liveUpdate } from '../lib/viz/live-update.ts';
+import { SERIES_COLORS } from '../lib/viz/palette.ts';
+import { drawHeatmap } from '../lib/viz/pixels.ts';
+import { bindControls, urlState } from '../lib/viz/url-state.ts';
+
+const MAX_RATE = 80;
+const TAPS = 9;
+const SERIES = [9, 4, 1] as const;
+
+const SETTINGS = {
+  size: { kind: 'int', min: 5, max: 129, default: 65 },
+  rate: { kind: 'int', min: 1, max: MAX_RATE, default: 12 },
+} as const;
+
+const W = 560;
+const H = 300;
+const M = { top: 10, right: 12, bottom: 40, left: 48 };
+
+export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
+  const v = t.atrousValidTaps;
+  const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
+  const state = urlState('atrous-valid-taps', SETTINGS);
+  const factRates = root.dataset.factRates!.split(',').map(Number);
+
+  const x = scaleLinear().domain([1, MAX_RATE]).range([M.left, W - M.right]);
+  const y = scaleLinear().domain([0, 1]).range([H - M.bottom, M.top]);
+  const chart = select($<SVGSVGElement>('[data-chart]')).attr('viewBox', `0 0 ${W} ${H}`);
+  chart.append('g').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(8));
+  chart.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(5));
+  chart.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle').attr('font-size', 13).text(v.axisRate);
+  chart.append('text').attr('transform', `translate(12,${(H - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 13).text(v.axisShare);
+  const cursor = chart.append('line').attr('y1', M.top).attr('y2', H - M.bottom).attr('stroke', '#5a6470').attr('stroke-dasharray', '3 3');
+  const paths = [...SERIES.map((_, i) => SERIES_COLORS[i]!), '#5a6470'].map((color, i) =>
+    chart.append('path').attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2.5)
+      .attr('stroke-dasharray', i === SERIES.length ? '6 4' : null));
+  const legendItems = [...SERIES.map((j, i) => [v.series[j], SERIES_COLORS[i]!]), [v.mean, '#5a6470']];
+  $('[data-legend]').replaceChildren(...legendItems.map(([label, color]) => {
+    const li = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.style.background = color!;
+    li.append(swatch, label!);
+    return li;
+  }));
+
+  const draw = (r: ValidTapsResult) => {
+    const { size, rate } = state.values;
+    const at = (i: number) => x(r.rates[i]!);
+    SERIES.forEach((j, s) => paths[s]!.attr('d', line<number[]>().x((_, i) => at(i)).y((h) => y(h[j]!))(r.histograms)));
+    paths[SERIES.length]!.attr('d', line<number>().x((_, i) => at(i)).y((m) => y(m))(r.meanValid));
+    cursor.attr('x1', x(rate)).attr('x2', x(rate));
+    $('[data-chart-title]').textContent = v.chartTitle(size);
+    chart.attr('aria-label', v.chartAlt(size));
+    const canvas = $<HTMLCanvasElement>('[data-map]');
+    drawHeatmap(canvas, r.counts, size, size, interpolateYlGnBu, [0, TAPS]);
+    canvas.setAttribute('aria-label', v.mapAlt(rate));
+    $('[data-map-title]').textContent = v.mapTitle(rate);
+    $('[data-rate-value]').textContent = String(rate);
+    $('[data-table-caption]').textContent = v.tableCaption(size);
+    for (const fact of factRates) {
+      const h = r.histograms[fact - 1]!;
+      const tr = $(`[data-fact-rate="${fact}"]`);
+      tr.querySelector('[data-all]')!.textContent = fmt(h[TAPS]!, 3);
+      tr.querySelector('[data-one]')!.textContent = fmt(h[1]!, 3);
+      tr.querySelector('[data-mean]')!.textContent = fmt(r.meanValid[fact - 1]!, 3);
+    }
+  };
+
+  const update = liveUpdate(
+    'atrous-valid-taps',
+    async () => {
+      const { size, rate } = state.values;
+      draw(await api.atrousValidTaps(size, MAX_RATE, rate));
+    },
+    (err) => setFigureState(root, 'error', t.figure.error(err.message)),
+  );
+
+  bindControls(root, state, () => void update(undefined));
+  await update(undefined);
+}
