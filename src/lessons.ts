@@ -7,6 +7,11 @@ export interface LessonEntry {
 
 export const lessons: readonly LessonEntry[] = [
   {
+    slug: 'fully-convolutional',
+    title: 'Fully convolutional networks',
+    summary: 'A fully connected layer is a convolution whose kernel covers its whole input. Reshape a trained classifier\'s weights, slide it over a bigger image, and classification becomes a coarse segmentation.',
+  },
+  {
     slug: 'bilinear-interpolation',
     title: 'Bilinear interpolation',
     summary: 'How a network makes a small map big again without learning anything, and the three ways libraries line up the pixels.',

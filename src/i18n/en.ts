@@ -4,6 +4,7 @@
  */
 import { atrous } from './en/atrous.ts';
 import { bilinear } from './en/bilinear.ts';
+import { fullyConvolutional } from './en/fully-convolutional.ts';
 import { transposed } from './en/transposed.ts';
 
 export const en = {
@@ -39,6 +40,7 @@ export const en = {
     reroll: 'New random values',
   },
   ...bilinear,
+  ...fullyConvolutional,
   ...transposed,
   ...atrous,
 } as const;

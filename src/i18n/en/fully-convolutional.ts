@@ -1,0 +1,74 @@
+/** Words of the fully-convolutional lesson's figures. */
+const shape = (dims: readonly number[]) => `[${dims.join(', ')}]`;
+
+export const fullyConvolutional = {
+  fullyConv: {
+    modelFailed: (detail: string) =>
+      `the trained classifier did not load (${detail}). The figures that need it are switched off; the rest of the page works.`,
+    classes: 'Class probabilities',
+    barsLabel: (where: string) => `Probability of each digit class ${where}`,
+  },
+  fullyConvDigit: {
+    index: 'Test digit #',
+    another: 'Another digit',
+    digitAlt: (i: number, label: number) => `MNIST test digit ${i}, labelled ${label}`,
+    heads: 'The head, two ways',
+    layer: 'layer',
+    asDense: 'Dense kernel',
+    asConv: 'the same numbers as a conv kernel',
+    flatten: (map: readonly number[], units: number) => `pool2 gives a ${map.join('×')} map; flatten reads it as ${units} numbers.`,
+    convOutput: (dims: readonly number[]) => `Output of the conv head: ${shape(dims)}, one position with ten scores.`,
+    shape,
+    dense: 'Flatten → Dense (as trained)',
+    conv: 'Reshaped into convolutions',
+    maxDiff: 'Largest difference between the two',
+    verdict: (label: number, predicted: number, p: string) =>
+      `Label ${label}. Both heads predict ${predicted} with probability ${p}.`,
+  },
+  fullyConvScene: {
+    seed: 'Scene seed',
+    another: 'New scene',
+    size: 'Canvas',
+    show: 'Show',
+    argmax: 'most likely digit',
+    classOption: (d: string) => `P(digit ${d})`,
+    scene: 'The scene the classifier slides over',
+    map: 'Output of the convolutionalized classifier',
+    mapLabel: (rows: number, cols: number) =>
+      `${rows}×${cols} map of class probabilities. Use the arrow keys to move between cells; the readout below lists the selected cell's probabilities.`,
+    sceneAlt: (size: number, digits: string) => `A ${size}×${size} canvas with the digits ${digits}, white on black.`,
+    cell: (row: number, col: number, top: number, left: number, side: number) =>
+      `Cell (row ${row}, column ${col}) classifies the ${side}×${side} window at rows ${top}–${top + side - 1}, columns ${left}–${left + side - 1}.`,
+    shapes: (size: number, feature: readonly number[], rows: number, cols: number, stride: number) =>
+      `${size}×${size} input → trunk → ${feature.join('×')} features → fc1 as a 7×7 conv → fc2 as a 1×1 conv → ${rows}×${cols}×10 scores, one every ${stride} pixels.`,
+    placed: (digits: string) => `Digits in this scene: ${digits}.`,
+    legendLow: '0',
+    legendHigh: '1',
+    hint: 'Point at a cell of the map, or focus the map and use the arrow keys. Pale cells are unsure; the classifier has no "no digit" class, so it must name a digit even for empty windows.',
+  },
+  fullyConvSize: {
+    dims: 'Drawing',
+    one: '1-D',
+    two: '2-D',
+    input: 'Input i',
+    kernel: 'Kernel k',
+    stride: 'Stride s',
+    padding: 'Padding p',
+    dilation: 'Dilation d',
+    formula: 'The formula',
+    tf: 'A real tf.conv2d',
+    call: (input: readonly number[], kernel: readonly number[], stride: number, padding: number, dilation: number) =>
+      `tf.conv2d(ones ${shape(input)}, ones ${shape(kernel)}, stride ${stride}, padding ${padding}, dilation ${dilation})`,
+    gives: (dims: readonly number[]) => `→ output shape ${shape(dims)}`,
+    refused: (message: string) => `→ refused: ${message}`,
+    agree: 'The formula and tf.conv2d agree.',
+    disagree: 'The formula and tf.conv2d disagree.',
+    noFit: (span: number, padded: number) => `No window fits: the kernel spans ${span} cells, the padded input has ${padded}.`,
+    writtenOut: 'TF.js refuses stride and dilation both above 1, so the kernel is written out dilated (zeros between the taps) and run at dilation 1: the same convolution.',
+    drawingLabel: (o: number) => `Sliding windows: ${o} output positions. Each output shows how many of its taps read the input rather than padding.`,
+    outputLabel: 'Output: taps on the input',
+    window: (index: string, taps: string) => `Output ${index} reads input cells ${taps}`,
+    pad: 'padding (zeros)',
+    hint: 'In 2-D, point at an output cell or focus the output and use the arrow keys to see its window. Each output cell shows how many of its taps land on the input, computed by tf.conv2d on all-ones tensors.',
+  },
+} as const;
