@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
+import { receptiveFieldLoop } from '../../src/lib/ops/receptive-field.reference.ts';
+import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
+import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+
+const PATH = '/learn/atrous-convolution/';
+const FIGURES = ['atrous-dilation', 'atrous-stack', 'atrous-erf', 'atrous-gridding', 'atrous-valid-taps'];
+
+let browser: Browser;
+let opened: OpenedPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  opened = await open(browser, PATH);
+  page = opened.page;
+});
+afterAll(() => browser.close());
+
+const fig = (name: string, selector = '') => `[data-figure="${name}"] ${selector}`.trim();
+const text = (selector: string) => page.locator(selector).innerText();
+
+/** Share of positions with exactly `taps` valid taps, straight from the loop reference. */
+function shareWith(n: number, rate: number, taps: number): number {
+  const counts = validTapCountsLoop(n, rate);
+  return counts.filter((c) => c === taps).length / counts.length;
+}
+
+/** Distinct colours drawn on a canvas. */
+const colours = (selector: string) =>
+  page.locator(selector).evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < d.length; i += 4) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+    return seen.size;
+  });
+
+describe('the atrous-convolution lesson', () => {
+  it('renders its math at build time and draws every figure with no console errors', async () => {
+    expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(7);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    for (const figure of FIGURES) expect(await reach(page, figure), figure).toBe('ready');
+    expect(opened.errors).toEqual([]);
+  });
+
+  it('the dilation slider: k̂ = 2r + 1 with nine weights at every rate, a real output, the taps under the cursor', async () => {
+    await reach(page, 'atrous-dilation');
+    const slider = page.locator(fig('atrous-dilation', 'input[type="range"]'));
+    for (const rate of [1, 2, 7, 16]) {
+      await slider.fill(String(rate));
+      await expect.poll(() => text(fig('atrous-dilation', '[data-span]'))).toBe(`Effective kernel size: ${2 * rate + 1} × ${2 * rate + 1}`);
+      expect(await numbersIn(page, fig('atrous-dilation', '[data-params]'))).toEqual([9]);
+      expect(await text(fig('atrous-dilation', '[data-zeros]'))).toContain(`${(2 * rate + 1) ** 2} entries, 5 of them non-zero`);
+      expect((await numbersIn(page, fig('atrous-dilation', '[data-space-to-batch]'))).at(-1)).toBeLessThan(1e-4);
+    }
+    expect(await colours(fig('atrous-dilation', '[data-output]'))).toBeGreaterThan(50);
+    expect(await colours(fig('atrous-dilation', '[data-photo]'))).toBeGreaterThan(50);
+    // The cursor moves with the arrow keys; the nine taps sit 16 pixels apart around it.
+    await page.locator(fig('atrous-dilation', '[data-photo]')).focus();
+    const before = await numbersIn(page, fig('atrous-dilation', '[data-cursor]'));
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => numbersIn(page, fig('atrous-dilation', '[data-cursor]')).then((n) => n.slice(0, 2))).toEqual([before[0]! + 1, before[1]! + 1]);
+    const xs = await page.locator(fig('atrous-dilation', '[data-taps] g:last-of-type rect')).evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('x'))));
+    expect(xs).toHaveLength(9);
+    expect(xs[1]! - xs[0]!).toBe(16);
+    // A kernel change reaches the weights shown.
+    await page.selectOption(fig('atrous-dilation', 'select'), 'blur');
+    const weights = () => page.locator(fig('atrous-dilation', '[data-weights] text')).allTextContents().then((t) => t.map(Number));
+    await expect.poll(weights).toEqual(Array(9).fill(0.11));
+  });
+
+  it('the stack editor: the presets give Yu & Koltun\'s fields and VGG\'s, and an edit recomputes them', async () => {
+    await reach(page, 'atrous-stack');
+    const fields = () => page.locator(fig('atrous-stack', '[data-field]')).allInnerTexts().then((t) => t.map(Number));
+    expect(await fields()).toEqual([3, 5, 9, 17, 33, 65, 67]);
+    await page.selectOption(fig('atrous-stack', '[data-preset]'), 'doubling');
+    await expect.poll(fields).toEqual([3, 7, 15]);
+    await page.selectOption(fig('atrous-stack', '[data-preset]'), 'vgg');
+    await expect.poll(async () => (await fields()).length).toBe(18);
+    const vgg = await fields();
+    expect(vgg.at(-1)).toBe(212);
+    const jumps = (await page.locator(fig('atrous-stack', '[data-jump]')).allInnerTexts()).map(Number);
+    expect(jumps.at(-1)).toBe(32);
+    // Back to 1-2-4, then make the last layer's dilation 8 and add a layer.
+    await page.selectOption(fig('atrous-stack', '[data-preset]'), 'doubling');
+    await page.getByLabel('Dilation of layer 3').fill('8');
+    const layers = [{ kernel: 3, stride: 1, dilation: 1 }, { kernel: 3, stride: 1, dilation: 2 }, { kernel: 3, stride: 1, dilation: 8 }];
+    await expect.poll(fields).toEqual([1, 2, 3].map((n) => receptiveFieldLoop(layers.slice(0, n))));
+    expect(await page.locator(fig('atrous-stack', '[data-preset]')).inputValue()).toBe('custom');
+    await page.click(fig('atrous-stack', '[data-add]'));
+    layers.push({ kernel: 3, stride: 1, dilation: 16 });
+    await expect.poll(fields).toEqual([1, 2, 3, 4].map((n) => receptiveFieldLoop(layers.slice(0, n))));
+    expect(await page.locator(fig('atrous-stack', '[data-chart] rect')).count()).toBe(4);
+    expect(await page.locator(fig('atrous-stack', '[data-chart]')).getAttribute('aria-label')).toContain(String(receptiveFieldLoop(layers)));
+    await page.getByLabel('Remove layer 1').click();
+    await expect.poll(async () => (await fields()).length).toBe(3);
+  });
+
+  it('the effective receptive field: the outlined field is the closed form, the gradient heat map is real and smaller', async () => {
+    await reach(page, 'atrous-erf');
+    const theoretical = () => numbersIn(page, fig('atrous-erf', '[data-theoretical]'));
+    expect(await theoretical()).toEqual([11, 11]);
+    const shares: number[] = [];
+    for (const depth of [2, 8]) {
+      await page.locator(fig('atrous-erf', 'input[type="range"]')).fill(String(depth));
+      await expect.poll(theoretical).toEqual([2 * depth + 1, 2 * depth + 1]);
+      shares.push((await numbersIn(page, fig('atrous-erf', '[data-strong]')))[1]!);
+      const sigma = (await numbersIn(page, fig('atrous-erf', '[data-sigma]')))[0]!;
+      expect(sigma).toBeGreaterThan(0);
+      expect(sigma).toBeLessThan((2 * depth + 1) / 2);
+    }
+    expect(shares[1]!).toBeLessThan(shares[0]!);
+    await page.selectOption(fig('atrous-erf', 'select'), '3');
+    await expect.poll(theoretical).toEqual([49, 49]);
+    const outline = await page.locator(fig('atrous-erf', '[data-box] rect')).first().getAttribute('width');
+    expect(Number(outline)).toBe(49);
+    await page.check(fig('atrous-erf', 'input[value="random"]'));
+    await page.check(fig('atrous-erf', 'input[value="relu"]'));
+    await expect.poll(() => colours(fig('atrous-erf', '[data-heat]'))).toBeGreaterThan(20);
+  });
+
+  it('gridding: holes counted as the loop counts them, and a typed list (1, 4) shows holes without a common factor', async () => {
+    await reach(page, 'atrous-gridding');
+    const side = (i: number, key: string) => numbersIn(page, fig('atrous-gridding', `[data-side="${i}"] [data-${key}]`));
+    const holes = (rates: number[]) => griddingCountsLoop(rates).counts.filter((c) => c === 0).length;
+    expect(await side(0, 'field')).toEqual([29, 29]);
+    expect((await side(0, 'holes'))[0]).toBe(holes([2, 4, 8]));
+    expect((await side(1, 'holes'))[0]).toBe(0);
+    expect(await side(0, 'hdc')).toEqual([4, 3]);
+    expect(await side(1, 'hdc')).toEqual([2, 3]);
+    await page.locator(fig('atrous-gridding', '[data-side="1"] input')).fill('1, 4');
+    await expect.poll(() => side(1, 'holes').then((n) => n[0])).toBe(holes([1, 4]));
+    expect(holes([1, 4])).toBeGreaterThan(0);
+    expect(await text(fig('atrous-gridding', '[data-side="1"] [data-factor]'))).toBe('No common factor');
+    expect(await side(1, 'hdc')).toEqual([4, 3]);
+    await page.locator(fig('atrous-gridding', '[data-side="1"] input')).fill('1, x');
+    expect(await page.locator(fig('atrous-gridding', '[data-side="1"] [data-invalid]')).isVisible()).toBe(true);
+    await page.locator(fig('atrous-gridding', '[data-side="1"] input')).fill('1, 2, 5');
+    await expect.poll(() => side(1, 'holes').then((n) => n[0])).toBe(0);
+  });
+
+  it('DeepLab v3 Fig. 4: the FACTS.md shares on 65×65, and the loop\'s shares on another map size', async () => {
+    await reach(page, 'atrous-valid-taps');
+    const row = (rate: number) => numbersIn(page, fig('atrous-valid-taps', `[data-fact-rate="${rate}"]`));
+    expect((await row(6)).slice(0, 2)).toEqual([6, 0.665]);
+    expect((await row(12)).slice(0, 2)).toEqual([12, 0.398]);
+    expect((await row(18)).slice(0, 2)).toEqual([18, 0.199]);
+    expect((await row(33)).slice(0, 3)).toEqual([33, 0, 0]);
+    expect((await row(65)).slice(0, 3)).toEqual([65, 0, 1]);
+    expect(await page.locator(fig('atrous-valid-taps', '[data-chart] path[stroke-width="2.5"]')).count()).toBe(4);
+    await page.locator(fig('atrous-valid-taps', 'input[type="number"]')).fill('33');
+    await expect.poll(() => row(6).then((r) => r[1])).toBe(Number(shareWith(33, 6, 9).toFixed(3)));
+    for (const rate of [12, 18, 33]) {
+      expect((await row(rate)).slice(1, 3)).toEqual([Number(shareWith(33, rate, 9).toFixed(3)), Number(shareWith(33, rate, 1).toFixed(3))]);
+    }
+    await page.locator(fig('atrous-valid-taps', 'input[type="range"]')).fill('40');
+    await expect.poll(() => text(fig('atrous-valid-taps', '[data-map-title]'))).toContain('rate 40');
+  });
+
+  it('has no accessibility violations with every figure drawn', async () => {
+    await expectNoAxeViolations(page);
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('settings in the URL', () => {
+  it('a linked configuration opens as linked, and changes are written back', async () => {
+    const query = '?atrous-dilation.rate=2&atrous-stack.layers=3.1.1_3.1.2_3.1.4_3.1.8&atrous-gridding.ratesA=1-4&atrous-valid-taps.size=33';
+    const { page: p, errors } = await open(browser, PATH + query);
+    await reach(p, 'atrous-dilation');
+    await expect.poll(() => p.locator(fig('atrous-dilation', '[data-span]')).innerText()).toBe('Effective kernel size: 5 × 5');
+    await reach(p, 'atrous-stack');
+    expect((await p.locator(fig('atrous-stack', '[data-field]')).allInnerTexts()).map(Number)).toEqual([3, 7, 15, 31]);
+    await reach(p, 'atrous-gridding');
+    expect(await p.locator(fig('atrous-gridding', '[data-side="0"] input')).inputValue()).toBe('1, 4');
+    await reach(p, 'atrous-valid-taps');
+    expect(await p.locator(fig('atrous-valid-taps', '[data-table-caption]')).innerText()).toContain('33×33');
+    await p.locator(fig('atrous-dilation', 'input[type="range"]')).fill('9');
+    await expect.poll(() => new URL(p.url()).searchParams.get('atrous-dilation.rate')).toBe('9');
+    await p.selectOption(fig('atrous-stack', '[data-preset]'), 'context');
+    // The default is left out of the URL.
+    await expect.poll(() => new URL(p.url()).searchParams.has('atrous-stack.layers')).toBe(false);
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+});
