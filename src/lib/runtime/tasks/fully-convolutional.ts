@@ -49,8 +49,8 @@ function classifier(): Promise<Classifier> {
 
 const runTrunk = (c: Classifier, x: tf.Tensor4D) => c.trunk.reduce((y, layer) => layer.apply(y) as tf.Tensor4D, x);
 
-/** Class probabilities of the convolutionalized head: a [1, rows, cols, 10] map. */
-const convHead = (c: Classifier, x: tf.Tensor4D) => tf.softmax(applyConvolutionalized(runTrunk(c, x), c.conv)) as tf.Tensor4D;
+/** Class probabilities of the convolutionalized classifier: a [1, rows, cols, 10] map. */
+const convClassifier = (c: Classifier, x: tf.Tensor4D) => tf.softmax(applyConvolutionalized(runTrunk(c, x), c.conv)) as tf.Tensor4D;
 
 export interface KernelShapes {
   featureShape: number[];
@@ -102,25 +102,29 @@ export const fullyConvolutionalTasks = {
     const c = await classifier();
     const i = ((Math.round(index) % c.digits.count) + c.digits.count) % c.digits.count;
     const pixels = digitPixels(c.digits, i).slice();
-    const [denseT, convT, diffT] = tf.tidy(() => {
-      const [h, w] = c.model.inputs[0]!.shape.slice(1) as number[];
-      const x = tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, h!, w!, 1]);
-      const viaDense = c.model.predict(x) as tf.Tensor2D;
-      const viaConv = convHead(c, x);
-      return [viaDense, viaConv, tf.max(tf.abs(viaDense.sub(viaConv.reshape(viaDense.shape))))];
+    const [h, w] = c.model.inputs[0]!.shape.slice(1) as number[];
+    // One trunk pass feeds both heads: the trained flatten → fc1 → fc2 layers, and their
+    // weights reshaped into convolutions. One tensor comes back: 10 + 10 probabilities, the gap.
+    const { packed, convOutputShape } = tf.tidy(() => {
+      const features = runTrunk(c, tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, h!, w!, 1]));
+      const viaDense = (['flatten', ...HEAD] as const).reduce((y, name) => c.model.getLayer(name).apply(y) as tf.Tensor, features as tf.Tensor);
+      const viaConv = tf.softmax(applyConvolutionalized(features, c.conv));
+      const flat = viaConv.reshape([1, -1]);
+      const gap = tf.max(tf.abs(viaDense.sub(flat))).reshape([1, 1]);
+      return { packed: tf.concat([viaDense, flat, gap], 1), convOutputShape: viaConv.shape.slice() };
     });
-    const convOutputShape = convT.shape.slice();
-    const [dense, conv, diff] = (await Promise.all([denseT.data(), convT.data(), diffT.data()])) as Float32Array[];
-    tf.dispose([denseT, convT, diffT]);
+    const values = (await packed.data()) as Float32Array;
+    packed.dispose();
+    const classes = (values.length - 1) / 2;
     return {
       count: c.digits.count,
       index: i,
       label: c.digits.labels[i]!,
       pixels,
-      dense: dense!,
-      conv: conv!,
+      dense: values.slice(0, classes),
+      conv: values.slice(classes, 2 * classes),
       convOutputShape,
-      maxDiff: diff![0]!,
+      maxDiff: values[2 * classes]!,
       featureShape: c.featureShape,
       denseKernels: c.dense.map((l) => l.kernel.shape.slice()),
       convKernels: c.conv.map((l) => l.kernel.shape.slice()),
@@ -131,7 +135,7 @@ export const fullyConvolutionalTasks = {
   async fullyConvScene(seed: number, size: number): Promise<SceneResult> {
     const c = await classifier();
     const scene = makeScene(c.digits, seed, { height: size, width: size, minDigits: 1, maxDigits: 3 });
-    const probsT = tf.tidy(() => convHead(c, tf.tensor4d(scene.image, [1, size, size, 1])));
+    const probsT = tf.tidy(() => convClassifier(c, tf.tensor4d(scene.image, [1, size, size, 1])));
     const [, rows, cols] = probsT.shape;
     const probs = (await probsT.data()) as Float32Array;
     probsT.dispose();
