@@ -70,6 +70,12 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
       const k = Number(state.values.show);
       drawHeatmap(mapCanvas, Float32Array.from({ length: cells }, (_, i) => r.probs[i * CLASSES + k]), r.cols, r.rows, interpolateViridis, [0, 1]);
     }
+    // Each cell is drawn over the centre of the window it judged, on a frame as large as the scene.
+    const box = $<HTMLElement>('[data-map-box]').style;
+    const percent = (px: number) => `${((px / r.size) * 100).toFixed(3)}%`;
+    box.left = box.top = percent((r.window - r.stride) / 2);
+    box.width = percent(r.cols * r.stride);
+    box.height = percent(r.rows * r.stride);
     $<HTMLElement>('[data-legend-classes]').hidden = !argmax;
     $<HTMLElement>('[data-legend-ramp]').hidden = argmax;
     mapCanvas.setAttribute('aria-description', s.mapLabel(r.rows, r.cols));

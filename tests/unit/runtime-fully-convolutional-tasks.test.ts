@@ -77,6 +77,7 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
       const r = await noLeak(() => tasks.fullyConvScene(5, size));
       const side = size / 4 - 7 + 1;
       expect([r.rows, r.cols, r.stride, r.window]).toEqual([side, side, 4, 28]);
+      expect(r.featureShape).toEqual([size / 4, size / 4, 32]);
       expect(r.probs).toHaveLength(side * side * 10);
       const logits = slidingDenseLoop(ref.features(r.image, size), size / 4, size / 4, 32, 7, 7, ref.head, true);
       for (let cell = 0; cell < side * side; cell++) {

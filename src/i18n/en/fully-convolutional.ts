@@ -40,11 +40,11 @@ export const fullyConvolutional = {
     cell: (row: number, col: number, top: number, left: number, side: number) =>
       `Cell (row ${row}, column ${col}) classifies the ${side}×${side} window at rows ${top}–${top + side - 1}, columns ${left}–${left + side - 1}.`,
     shapes: (size: number, feature: readonly number[], rows: number, cols: number, stride: number) =>
-      `${size}×${size} input → trunk → ${feature.join('×')} features → fc1 as a 7×7 conv → fc2 as a 1×1 conv → ${rows}×${cols}×10 scores, one every ${stride} pixels.`,
+      `${size}×${size} input → trunk → ${feature.join('×')} map → fc1 as a 7×7 conv → fc2 as a 1×1 conv → ${rows}×${cols}×10 scores, one every ${stride} pixels.`,
     placed: (digits: string) => `Digits in this scene: ${digits}.`,
     legendLow: '0',
     legendHigh: '1',
-    hint: 'Point at a cell of the map, or focus the map and use the arrow keys. Pale cells are unsure; the classifier has no "no digit" class, so it must name a digit even for empty windows.',
+    hint: 'Each cell of the map is drawn over the centre of the window it judged. Point at a cell, or focus the map and use the arrow keys. Pale cells are unsure; the classifier has no "no digit" class, so it must name a digit even for empty windows.',
   },
   fullyConvSize: {
     dims: 'Drawing',

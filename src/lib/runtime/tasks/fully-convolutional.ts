@@ -49,9 +49,6 @@ function classifier(): Promise<Classifier> {
 
 const runTrunk = (c: Classifier, x: tf.Tensor4D) => c.trunk.reduce((y, layer) => layer.apply(y) as tf.Tensor4D, x);
 
-/** Class probabilities of the convolutionalized classifier: a [1, rows, cols, 10] map. */
-const convClassifier = (c: Classifier, x: tf.Tensor4D) => tf.softmax(applyConvolutionalized(runTrunk(c, x), c.conv)) as tf.Tensor4D;
-
 export interface KernelShapes {
   featureShape: number[];
   denseKernels: number[][];
@@ -83,6 +80,7 @@ export interface SceneResult {
   /** Output cell (r, c) classifies the window of side `window` at (r·stride, c·stride). */
   stride: number;
   window: number;
+  /** [h, w, c] of the trunk's map of the whole scene. */
   featureShape: number[];
 }
 
@@ -135,13 +133,16 @@ export const fullyConvolutionalTasks = {
   async fullyConvScene(seed: number, size: number): Promise<SceneResult> {
     const c = await classifier();
     const scene = makeScene(c.digits, seed, { height: size, width: size, minDigits: 1, maxDigits: 3 });
-    const probsT = tf.tidy(() => convClassifier(c, tf.tensor4d(scene.image, [1, size, size, 1])));
+    // The trunk's map of the whole scene, then the reshaped head slid over it: [1, rows, cols, 10].
+    const { probsT, featureShape } = tf.tidy(() => {
+      const features = runTrunk(c, tf.tensor4d(scene.image, [1, size, size, 1]));
+      return { probsT: tf.softmax(applyConvolutionalized(features, c.conv)) as tf.Tensor4D, featureShape: features.shape.slice(1) };
+    });
     const [, rows, cols] = probsT.shape;
     const probs = (await probsT.data()) as Float32Array;
     probsT.dispose();
     // Downsampling of the trunk, and how many input pixels fc1's kernel spans.
-    const [h] = c.model.inputs[0]!.shape.slice(1) as number[];
-    const stride = h! / c.featureShape[0];
+    const stride = size / featureShape[0]!;
     const result: SceneResult = {
       size,
       image: scene.image,
@@ -151,7 +152,7 @@ export const fullyConvolutionalTasks = {
       cols,
       stride,
       window: stride * c.conv[0]!.kernel.shape[0],
-      featureShape: c.featureShape,
+      featureShape,
     };
     return Comlink.transfer(result, [probs.buffer, scene.image.buffer]);
   },
