@@ -24,6 +24,15 @@ const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
     await page.focus('[data-figure="bilinear-photo"] [data-photo]');
     await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
+  'fully-conv-digit': async (page, i) => {
+    await page.fill('[data-figure="fully-conv-digit"] [data-state="digit"]', String(i + 1));
+  },
+  'fully-conv-scene': async (page, i) => {
+    await page.fill('[data-figure="fully-conv-scene"] [data-state="seed"]', String(100 + i));
+  },
+  'fully-conv-size': async (page, i) => {
+    await page.fill('[data-figure="fully-conv-size"] [data-state="input"]', String(8 + (i % 2)));
+  },
 };
 const UPDATES = 40;
 
