@@ -184,6 +184,16 @@ describe('settings in the URL', () => {
   });
 });
 
+describe('on a phone', () => {
+  it('nothing is wider than the screen once every figure has drawn', async () => {
+    const { page: p, errors } = await open(browser, `${PATH}?fully-conv-size.dims=2&fully-conv-size.input=16&fully-conv-size.padding=4`, { width: 375, height: 740 });
+    for (const figure of FIGURES) expect(await reach(p, figure)).toBe('ready');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+});
+
 describe('missing or tampered weights', () => {
   const withWeights = async (handle: (body: Buffer) => { status: number; body: Buffer }) => {
     const context = await browser.newContext();
