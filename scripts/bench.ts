@@ -24,6 +24,18 @@ const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
     await page.focus('[data-figure="bilinear-photo"] [data-photo]');
     await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
+  'transposed-scatter': async (page, i) => {
+    await page.selectOption('[data-figure="transposed-scatter"] [data-state="stride"]', i % 2 ? '1' : '3');
+  },
+  'transposed-matrix': async (page, i) => {
+    await page.check(`[data-figure="transposed-matrix"] input[value="${i % 2 ? 's1' : 's2'}"]`);
+  },
+  'transposed-checkerboard': async (page, i) => {
+    await page.check(`[data-figure="transposed-checkerboard"] input[value="${i % 2 ? 'uniform' : 'random'}"]`);
+  },
+  'transposed-bilinear': async (page, i) => {
+    await page.selectOption('[data-figure="transposed-bilinear"] [data-state="factor"]', i % 2 ? '2' : '4');
+  },
   'fully-conv-digit': async (page, i) => {
     await page.fill('[data-figure="fully-conv-digit"] [data-state="digit"]', String(i + 1));
   },
@@ -55,7 +67,9 @@ const percentile = (values: number[], p: number) => {
 const { server, url } = await serveStatic(DIST);
 const browser = await launchChromium();
 const rows: string[][] = [];
-for (const path of await pages(DIST)) {
+// `node scripts/bench.ts /learn/<slug>/` benches one page.
+const only = process.argv[2];
+for (const path of (await pages(DIST)).filter((p) => !only || p === only)) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const scripts = new Set<string>();

@@ -10,12 +10,14 @@ import { digitsFor, fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { buildNumberInputs, paintNumberInputs } from '../lib/viz/number-inputs.ts';
-import { differenceScale, valueScale } from '../lib/viz/palette.ts';
+import { differenceRamp, rampScale, valueRamp, type Ramp } from '../lib/viz/palette.ts';
+import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
 
 const SIDE = 4;
-// Past 8×8 the numbers no longer fit their cells; the colours and aria-labels still carry them.
+// Past 8×8 the numbers no longer fit their cells, and hundreds of SVG cells cost more than a
+// frame: bigger grids are drawn as pixels on a canvas, their numbers kept in the aria-label.
 const MAX_PRINTED = 8;
 
 const SETTINGS = {
@@ -33,10 +35,17 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const values = stairs();
   let inputs: HTMLInputElement[] = [];
 
-  const grid = (key: string, data: Float32Array, side: number, color: (v: number) => string, digits: number) => {
+  const grid = (key: string, data: Float32Array, side: number, ramp: Ramp, digits: number) => {
     const svg = $<SVGSVGElement>(`[data-grid="${key}"]`);
-    drawValueGrid(svg, data, side, side, { color, digits, text: side <= MAX_PRINTED });
-    svg.setAttribute('aria-label', `${$(`[data-title="${key}"]`).textContent}, ${side}×${side}: ${list(data, digits)}`);
+    const canvas = $<HTMLCanvasElement>(`[data-map="${key}"]`);
+    const asSvg = side <= MAX_PRINTED;
+    // style, not the hidden attribute: the figure CSS sets canvases and svgs to display: block.
+    svg.style.display = asSvg ? '' : 'none';
+    canvas.style.display = asSvg ? 'none' : '';
+    if (asSvg) drawValueGrid(svg, data, side, side, { color: rampScale(ramp), digits });
+    else drawHeatmap(canvas, data, side, side, ramp.interpolate, ramp.domain);
+    const label = `${$(`[data-title="${key}"]`).textContent}, ${side}×${side}: ${list(data, digits)}`;
+    (asSvg ? svg : canvas).setAttribute('aria-label', label);
   };
 
   const update = liveUpdate(
@@ -51,16 +60,17 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
       // Shortest exact form of each tap: 0.25, 0.125, 1.
       $('[data-taps]').textContent = `[${r.taps.map((v) => String(Number(v.toFixed(6)))).join(', ')}]`;
       $('[data-title="kernel"]').textContent = b.kernel(k);
-      grid('kernel', r.kernel, k, valueScale(0, 1), k <= 4 ? 4 : 3);
+      grid('kernel', r.kernel, k, { interpolate: valueRamp, domain: [0, 1] }, k <= 4 ? 4 : 3);
 
       $('[data-title="transposed"]').textContent = b.transposed(k, factor, factor / 2);
       const all = [...r.transposed, ...r.resized, ...values];
-      const color = valueScale(Math.min(0, ...all), Math.max(...all));
-      paintNumberInputs(inputs, values, color);
+      const valueColours: Ramp = { interpolate: valueRamp, domain: [Math.min(0, ...all), Math.max(...all)] };
+      paintNumberInputs(inputs, values, rampScale(valueColours));
       const digits = digitsFor(all, 1);
-      grid('transposed', r.transposed, big, color, digits);
-      grid('resized', r.resized, big, color, digits);
-      grid('difference', r.difference, big, differenceScale(r.borderMax), digitsFor(r.difference, 1));
+      grid('transposed', r.transposed, big, valueColours, digits);
+      grid('resized', r.resized, big, valueColours, digits);
+      const m = r.borderMax || 1;
+      grid('difference', r.difference, big, { interpolate: differenceRamp, domain: [-m, m] }, digitsFor(r.difference, 1));
 
       $('[data-interior]').textContent = fmtDiff(r.interiorMax);
       $('[data-border-label]').textContent = b.border(r.border);

@@ -14,9 +14,9 @@ import { drawHeatmap, greyThumbnail, loadImagePixels } from '../lib/viz/pixels.t
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
 
-// 96×96 in, 192×192 out: the faces of the camera and the tripod stay recognisable, and three
-// transposed convs of this size take a few milliseconds.
-const SIDE = 96;
+// 64×64 in, 128×128 out: the cameraman stays recognisable, and three transposed convs and
+// three canvases of this size fit in a frame on the wasm backend.
+const SIDE = 64;
 
 const SETTINGS = {
   weights: { kind: 'enum', values: ['uniform', 'random'], default: 'uniform' },
