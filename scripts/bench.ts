@@ -24,6 +24,24 @@ const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
     await page.focus('[data-figure="bilinear-photo"] [data-photo]');
     await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
+  'atrous-dilation': async (page, i) => {
+    await page.focus('[data-figure="atrous-dilation"] input[type="range"]');
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+  },
+  'atrous-stack': async (page, i) => {
+    await page.fill('[data-figure="atrous-stack"] [aria-label="Dilation of layer 6"]', String(i % 2 ? 16 : 12));
+  },
+  'atrous-erf': async (page, i) => {
+    await page.focus('[data-figure="atrous-erf"] input[type="range"]');
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+  },
+  'atrous-gridding': async (page, i) => {
+    await page.fill('[data-figure="atrous-gridding"] [data-side="1"] input', i % 2 ? '1, 2, 5' : '1, 2, 9');
+  },
+  'atrous-valid-taps': async (page, i) => {
+    await page.focus('[data-figure="atrous-valid-taps"] input[type="range"]');
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+  },
   'transposed-scatter': async (page, i) => {
     await page.selectOption('[data-figure="transposed-scatter"] [data-state="stride"]', i % 2 ? '1' : '3');
   },

@@ -4,7 +4,7 @@ import { dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch } from '../../op
 import { effectiveReceptiveField, theoreticalFieldBox, type FieldBox } from '../../ops/effective-receptive-field.ts';
 import { griddingCounts } from '../../ops/gridding.ts';
 import { receptiveField, type LayerSpec } from '../../ops/receptive-field.ts';
-import { validTapCounts, validTapHistogram } from '../../ops/valid-taps.ts';
+import { validTapCountsByRate, validTapHistogramsByRate } from '../../ops/valid-taps-by-rate.ts';
 import type { AtrousKernel } from './atrous-kernels.ts';
 
 /** The fixed 3x3 kernels a reader can pick; 'random' is seeded normal weights. */
@@ -113,10 +113,10 @@ export const atrousTasks = {
     const rates = Array.from({ length: maxRate }, (_, i) => i + 1);
     const taps = 9;
     const [histT, meanT, countsT] = tf.tidy(() => {
-      const hist = tf.stack(rates.map((r) => validTapHistogram(size, r))) as tf.Tensor2D;
-      // Σⱼ j·p(j) / 9 for every rate at once
-      const mean = hist.matMul(tf.range(0, taps + 1).reshape([taps + 1, 1]) as tf.Tensor2D).div(taps);
-      return [hist, mean, validTapCounts(size, rate)];
+      const counts = validTapCountsByRate(size, rates);
+      // Σⱼ j·p(j) / 9 is the mean count over positions, over 9
+      const mean = counts.mean([1, 2]).div(taps);
+      return [validTapHistogramsByRate(size, rates), mean, counts.slice([rate - 1, 0, 0], [1, -1, -1])];
     });
     const [hist, mean, counts] = await take(histT, meanT, countsT);
     const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * (taps + 1), (i + 1) * (taps + 1))));
