@@ -14,10 +14,6 @@ import { drawHeatmap, greyThumbnail, loadImagePixels } from '../lib/viz/pixels.t
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
 
-// 64×64 in, 128×128 out: the cameraman stays recognisable, and three transposed convs and
-// three canvases of this size fit in a frame on the wasm backend.
-const SIDE = 64;
-
 const SETTINGS = {
   weights: { kind: 'enum', values: ['uniform', 'random'], default: 'uniform' },
   seed: { kind: 'int', min: 0, max: 1_000_000, default: 1 },
@@ -27,20 +23,22 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const c = t.transposedCheckerboard;
   const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
   const state = urlState('transposed-checkerboard', SETTINGS);
+  // The photo's side after shrinking (64: the cameraman stays recognisable, and three transposed
+  // convs and three canvases of 128×128 fit in a frame on the wasm backend).
+  const side = Number(root.dataset.side);
 
   const photo = await loadImagePixels(root.dataset.src!).catch((e: Error) => {
     throw new Error(`${c.failed} (${e.message})`);
   });
-  const grey = await greyThumbnail(photo, SIDE);
-  drawHeatmap($('[data-photo]'), grey, SIDE, SIDE, greyRamp, [0, 255]);
-  $('[data-input-title]').textContent = c.input(SIDE);
+  const grey = await greyThumbnail(photo, side);
+  drawHeatmap($('[data-photo]'), grey, side, side, greyRamp, [0, 255]);
 
   const update = liveUpdate(
     'transposed-checkerboard',
     async () => {
-      const r = await api.transposedCheckerboard(grey, SIDE, state.values.weights, state.values.seed);
+      const r = await api.transposedCheckerboard(grey, side, state.values.weights, state.values.seed);
       // One fixed grey scale for all three, so a brighter pixel is brighter in the numbers too.
-      for (const key of ['k3', 'k4', 'resize'] as const) drawHeatmap($(`[data-out="${key}"]`), r[key], 2 * SIDE, 2 * SIDE, greyRamp, [0, 255]);
+      for (const key of ['k3', 'k4', 'resize'] as const) drawHeatmap($(`[data-out="${key}"]`), r[key], 2 * side, 2 * side, greyRamp, [0, 255]);
       const color = valueScale(0, 4);
       for (const [k, counts, side, ratio] of [[3, r.overlap3, r.overlapSide3, r.ratio3], [4, r.overlap4, r.overlapSide4, r.ratio4]] as const) {
         const svg = $<SVGSVGElement>(`[data-overlap="${k}"]`);
