@@ -120,6 +120,14 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     const box = mapCanvas.getBoundingClientRect();
     moveTo(Math.floor(((event.clientY - box.top) / box.height) * result.rows), Math.floor(((event.clientX - box.left) / box.width) * result.cols));
   });
+  // On the scene itself, the pointer picks the window centred under it.
+  const sceneCanvas = $<HTMLCanvasElement>('[data-scene]');
+  sceneCanvas.addEventListener('pointermove', (event) => {
+    if (!result) return;
+    const box = sceneCanvas.getBoundingClientRect();
+    const toCell = (offset: number, extent: number) => Math.round(((offset / extent) * result!.size - result!.window / 2) / result!.stride);
+    moveTo(toCell(event.clientY - box.top, box.height), toCell(event.clientX - box.left, box.width));
+  });
   mapCanvas.addEventListener('keydown', (event) => {
     const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
     const move = moves[event.key];

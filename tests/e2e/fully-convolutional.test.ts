@@ -118,6 +118,11 @@ describe('the fully-convolutional lesson', () => {
     await page.keyboard.press(start.row < side - 1 ? 'ArrowDown' : 'ArrowUp');
     await expect.poll(cellAt).not.toEqual(start);
     await expectCell();
+    // Pointing at the scene picks the window centred under the pointer: scene pixel (40, 30) → cell (7, 4).
+    const box = (await page.locator('[data-scene]').boundingBox())!;
+    await page.mouse.move(box.x + (30.5 / 64) * box.width, box.y + (40.5 / 64) * box.height);
+    await expect.poll(cellAt).toEqual({ row: Math.round((40.5 - 14) / 4), col: Math.round((30.5 - 14) / 4) });
+    await expectCell();
     // The map has real pixels, and switching to one class draws a different picture.
     const pixels = () => page.locator('[data-map]').evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join());
     const argmax = await pixels();

@@ -44,7 +44,7 @@ export const fullyConvolutional = {
     placed: (digits: string) => `Digits in this scene: ${digits}.`,
     legendLow: '0',
     legendHigh: '1',
-    hint: 'Each cell of the map is drawn over the centre of the window it judged. Point at a cell, or focus the map and use the arrow keys. Pale cells are unsure; the classifier has no "no digit" class, so it must name a digit even for empty windows.',
+    hint: 'Each cell of the map is drawn over the centre of the window it judged. Point at a cell or at the scene, or focus the map and use the arrow keys. Pale cells are unsure; the classifier has no "no digit" class, so it must name a digit even for empty windows.',
   },
   fullyConvSize: {
     dims: 'Drawing',
