@@ -20,11 +20,11 @@ const base = { batchSize: 16, learningRate: 1e-3, classWeightPower: 0.25, seed: 
 export const TRAIN_CONFIGS: Record<ModelName, TrainConfig> = {
   classifier: { ...base, steps: 1500, batchSize: 64 },
   fcn32s: { ...base, steps: 1200 },
-  fcn16s: { ...base, steps: 500, learningRate: 5e-4, initFrom: 'fcn32s' },
-  fcn8s: { ...base, steps: 500, learningRate: 5e-4, initFrom: 'fcn16s' },
-  unet: { ...base, steps: 2400, batchSize: 8 },
-  deeplabv3: { ...base, steps: 1200, batchSize: 8 },
-  deeplabv3plus: { ...base, steps: 1200, batchSize: 8 },
+  fcn16s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn32s' },
+  fcn8s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn16s' },
+  unet: { ...base, steps: 1800, batchSize: 8 },
+  deeplabv3: { ...base, steps: 400, batchSize: 8 },
+  deeplabv3plus: { ...base, steps: 400, batchSize: 8 },
 };
 
 export const polyRate = (config: TrainConfig, step: number): number =>
