@@ -36,7 +36,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const profile = select($<SVGSVGElement>('[data-profile]')).attr('viewBox', `0 0 ${PROFILE.width} ${PROFILE.height}`);
   const fieldBand = profile.append('rect').attr('fill', '#4fc3f7').attr('fill-opacity', 0.2);
   const curve = profile.append('path').attr('fill', 'none').attr('stroke', '#b3361b').attr('stroke-width', 2);
-  const axis = profile.append('g').attr('font-size', 11).attr('fill', '#333');
+  const axis = profile.append('g').attr('font-size', 13).attr('fill', '#333');
 
   const draw = (r: ErfResult) => {
     drawHeatmap(heatCanvas, r.heat, r.size, r.size, interpolateInferno, [0, 1]);

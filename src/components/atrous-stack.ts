@@ -31,7 +31,7 @@ const SETTINGS = {
 } as const;
 
 const BAR = 22;
-const LABEL = 92;
+const LABEL = 64;
 const WIDTH = 420;
 
 export async function mount(root: HTMLElement, _api: Runtime): Promise<void> {
@@ -43,10 +43,8 @@ export async function mount(root: HTMLElement, _api: Runtime): Promise<void> {
   let layers = decode(state.values.layers).map((l) => ({ ...l, kernel: Math.min(l.kernel, LIMITS.kernel[1]) }));
 
   const presetOf = () => Object.keys(PRESETS).find((p) => encode(PRESETS[p]!) === encode(layers)) ?? 'custom';
-  const names = () => {
-    const preset = PRESETS[presetOf()];
-    return layers.map((_, i) => preset?.[i]?.name ?? `${s.layer} ${i + 1}`);
-  };
+  // VGG's layer names say where the pools are; other stacks are numbered.
+  const names = () => layers.map((_, i) => (presetOf() === 'vgg' ? VGG16[i]!.name! : String(i + 1)));
 
   const chart = select($<SVGSVGElement>('[data-chart]'));
   const drawChart = (fields: LayerField[], labels: string[]) => {

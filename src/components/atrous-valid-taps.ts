@@ -26,7 +26,7 @@ const SETTINGS = {
 
 const W = 560;
 const H = 300;
-const M = { top: 10, right: 12, bottom: 40, left: 48 };
+const M = { top: 10, right: 14, bottom: 46, left: 56 };
 
 export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const v = t.atrousValidTaps;
@@ -37,10 +37,10 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const x = scaleLinear().domain([1, MAX_RATE]).range([M.left, W - M.right]);
   const y = scaleLinear().domain([0, 1]).range([H - M.bottom, M.top]);
   const chart = select($<SVGSVGElement>('[data-chart]')).attr('viewBox', `0 0 ${W} ${H}`);
-  chart.append('g').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(8));
-  chart.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(5));
-  chart.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle').attr('font-size', 13).text(v.axisRate);
-  chart.append('text').attr('transform', `translate(12,${(H - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 13).text(v.axisShare);
+  chart.append('g').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(8)).attr('font-size', 14);
+  chart.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(5)).attr('font-size', 14);
+  chart.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 2).attr('text-anchor', 'middle').attr('font-size', 15).text(v.axisRate);
+  chart.append('text').attr('transform', `translate(14,${(H - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 15).text(v.axisShare);
   const cursor = chart.append('line').attr('y1', M.top).attr('y2', H - M.bottom).attr('stroke', '#5a6470').attr('stroke-dasharray', '3 3');
   const paths = [...SERIES.map((_, i) => SERIES_COLORS[i]!), '#5a6470'].map((color, i) =>
     chart.append('path').attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2.5)

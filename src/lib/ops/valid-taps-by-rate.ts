@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 /** Valid taps at every position for each rate, [rates, n, n]. */
 export function validTapCountsByRate(size: number, rates: readonly number[], kernel = 3): tf.Tensor3D {
   return tf.tidy(() => {
-    const r = tf.tensor1d(rates, 'int32').reshape([-1, 1]);
+    const r = tf.tensor1d([...rates], 'int32').reshape([-1, 1]);
     // tf 'same' padding puts ⌊(k̂ − 1)/2⌋ = ⌊(k − 1)·r/2⌋ zeros first
     const before = r.mul(kernel - 1).floorDiv(2);
     const start = tf.range(0, size, 1, 'int32').reshape([1, -1]).sub(before);
