@@ -38,7 +38,10 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     async () => {
       const r = await api.transposedCheckerboard(grey, side, state.values.weights, state.values.seed);
       // One fixed grey scale for all three, so a brighter pixel is brighter in the numbers too.
-      for (const key of ['k3', 'k4', 'resize'] as const) drawHeatmap($(`[data-out="${key}"]`), r[key], 2 * side, 2 * side, greyRamp, [0, 255]);
+      for (const key of ['k3', 'k4', 'resize'] as const) {
+        drawHeatmap($(`[data-out="${key}"]`), r[key], 2 * side, 2 * side, greyRamp, [0, 255]);
+        $(`[data-flat="${key}"]`).textContent = c.flat(Array.from(r.flat[key], (v) => fmt(v, 2)).join(', '));
+      }
       const color = valueScale(0, 4);
       for (const [k, counts, side, ratio] of [[3, r.overlap3, r.overlapSide3, r.ratio3], [4, r.overlap4, r.overlapSide4, r.ratio4]] as const) {
         const svg = $<SVGSVGElement>(`[data-overlap="${k}"]`);

@@ -157,6 +157,11 @@ describe('the transposed-convolution lesson', () => {
       expect(await gridNumbers(page, `${C} [data-overlap="3"]`)).toEqual(Array.from(transposedConvLoop(ones(5), ones(3), 2, 1).data));
       expect(await gridNumbers(page, `${C} [data-overlap="4"]`)).toEqual(Array.from(transposedConvLoop(ones(5), ones(4), 2, 1).data));
       expect(await numbersIn(page, `${C} [data-ratio="3"]`)).toEqual([3, 4, 1]);
+      // A flat input of ones through each upsampler: "flat input of 1 → each 2×2 block: a, b, c, d".
+      const block = async (key: string) => (await numbersIn(page, `${C} [data-flat="${key}"]`)).slice(3);
+      expect((await block('k3')).sort()).toEqual([0.44, 0.89, 0.89, 1.78]);
+      expect(await block('k4')).toEqual([1, 1, 1, 1]);
+      expect(await block('resize')).toEqual([1, 1, 1, 1]);
       expect(await numbersIn(page, `${C} [data-ratio="4"]`)).toEqual([4, 1, 1]);
     });
 
@@ -164,6 +169,8 @@ describe('the transposed-convolution lesson', () => {
       await page.locator(`${C} input[value="random"]`).check();
       await expect.poll(async () => (await phaseRatio('k4')).ratio).toBeGreaterThan(1.05);
       expect((await phaseRatio('resize')).ratio).toBeLessThan(1.05);
+      expect(await numbersIn(page, `${C} [data-flat="resize"]`).then((n) => n.slice(3))).toEqual([1, 1, 1, 1]);
+      expect(new Set(await numbersIn(page, `${C} [data-flat="k4"]`).then((n) => n.slice(3))).size).toBeGreaterThan(1);
       expect(new URL(page.url()).searchParams.get('transposed-checkerboard.weights')).toBe('random');
     });
   });

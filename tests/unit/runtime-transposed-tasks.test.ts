@@ -69,6 +69,10 @@ describe('the worker tasks of the transposed-convolution lesson', () => {
     expectClose(r.k3, transposedConvLoop(img(grey, side), img(r.kernels.k3, 3), 2, 1, 1).data, 1e-3);
     expectClose(r.k4, transposedConvLoop(img(grey, side), img(r.kernels.k4, 4), 2, 1).data, 1e-3);
     expectClose(r.resize, resizeConvLoop(img(grey, side), img(r.kernels.resize, 3), 2).data, 1e-3);
+    // A flat input: kernel 3 gives 16/9, 8/9, 8/9, 4/9 per 2×2 block; kernel 4 and resize-conv stay flat.
+    expectClose([...r.flat.k3].sort(), [4 / 9, 8 / 9, 8 / 9, 16 / 9], 1e-5);
+    expectClose(r.flat.k4, [1, 1, 1, 1], 1e-5);
+    expectClose(r.flat.resize, [1, 1, 1, 1], 1e-5);
     expect(r.ratio3).toBe(4);
     expect(r.ratio4).toBe(1);
     expect(r.overlapSide3).toBe(9);
@@ -79,6 +83,9 @@ describe('the worker tasks of the transposed-convolution lesson', () => {
     expect(a.kernels.k3.reduce((s, v) => s + v, 0)).toBeCloseTo(4, 4);
     expect(a.kernels.resize.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 4);
     expect(a.k3).toEqual(b.k3);
+    // Random weights: kernel 4's phases differ, resize-conv's do not.
+    expect(Math.max(...a.flat.k4) - Math.min(...a.flat.k4)).toBeGreaterThan(0.01);
+    expectClose(a.flat.resize, [1, 1, 1, 1], 1e-5);
   });
 
   it('bilinear kernel: FCN taps, equal to half-pixel resize inside, different on the border', async () => {

@@ -58,6 +58,7 @@ export const transposed = {
     resize: 'Nearest resize ×2, then 3×3 conv',
     overlap: (k: number) => `Stamps covering each output pixel, kernel ${k}`,
     ratio: (k: number, ratio: string) => `kernel ${k}: max : min away from the edge = ${ratio} : 1`,
+    flat: (values: string) => `flat input of 1 → each 2×2 block: ${values}`,
     photoAlt: 'The cameraman photo, shrunk; below it, three ×2 upsamplings of it.',
     failed: 'The sample photo could not be loaded.',
   },

@@ -70,6 +70,8 @@ export interface CheckerboardResult {
   resize: Float32Array;
   /** The kernels used, 3×3, 4×4 and 3×3. */
   kernels: { k3: Float32Array; k4: Float32Array; resize: Float32Array };
+  /** One 2×2 block from the middle of each upsampler's output for a flat input of ones. */
+  flat: { k3: Float32Array; k4: Float32Array; resize: Float32Array };
   /** Overlap counts of a small input, and their max:min ratio away from the one-pixel border. */
   overlap3: Float32Array;
   overlap4: Float32Array;
@@ -105,6 +107,9 @@ function checkerKernels(mode: 'uniform' | 'random', seed: number): [tf.Tensor2D,
   const normalise = (w: tf.Tensor, total: number) => w.div(w.sum()).mul(total) as tf.Tensor2D;
   return [normalise(make(3, 0), 4), normalise(make(4, 1), 4), normalise(make(3, 2), 1)];
 }
+
+/** A 2×2 block from the middle of an upsampled flat image: one of each output phase. */
+const middleBlock = (y: tf.Tensor4D) => y.slice([0, OVERLAP_INPUT - 1, OVERLAP_INPUT - 1, 0], [1, 2, 2, 1]);
 
 function interiorRatio(counts: tf.Tensor2D): tf.Tensor {
   const [h, w] = counts.shape;
@@ -163,6 +168,7 @@ export const transposedTasks = {
       const image = tf.tensor4d(grey, [1, side, side, 1]);
       const [w3, w4, wr] = checkerKernels(mode, seed);
       const filter = (w: tf.Tensor2D) => w.reshape([w.shape[0], w.shape[1], 1, 1]) as tf.Tensor4D;
+      const flat = tf.ones([1, OVERLAP_INPUT, OVERLAP_INPUT, 1]) as tf.Tensor4D;
       const overlap3 = overlapCounts(OVERLAP_INPUT, OVERLAP_INPUT, 3, 2, 1);
       const overlap4 = overlapCounts(OVERLAP_INPUT, OVERLAP_INPUT, 4, 2, 1);
       return [
@@ -172,14 +178,18 @@ export const transposedTasks = {
         w3, w4, wr,
         overlap3, overlap4,
         interiorRatio(overlap3), interiorRatio(overlap4),
+        middleBlock(transposedConv2d(flat, filter(w3), 2, 1, 1)),
+        middleBlock(transposedConv2d(flat, filter(w4), 2, 1)),
+        middleBlock(resizeConv(flat, filter(wr), 2)),
       ];
     });
     const overlapSide3 = tensors[6].shape[0];
     const overlapSide4 = tensors[7].shape[0];
-    const [k3, k4, resize, w3, w4, wr, overlap3, overlap4, ratio3, ratio4] = await takeAll(tensors);
+    const [k3, k4, resize, w3, w4, wr, overlap3, overlap4, ratio3, ratio4, flat3, flat4, flatResize] = await takeAll(tensors);
     const result = {
       k3, k4, resize,
       kernels: { k3: w3, k4: w4, resize: wr },
+      flat: { k3: flat3, k4: flat4, resize: flatResize },
       overlap3, overlap4, overlapSide3, overlapSide4,
       ratio3: ratio3[0], ratio4: ratio4[0],
     };
