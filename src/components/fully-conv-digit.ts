@@ -1,10 +1,11 @@
 /**
  * One MNIST test digit through the trained classifier twice: as trained (flatten → Dense → Dense)
  * and with the same Dense weights reshaped into convolution kernels. Shows both sets of ten
- * probabilities, their largest difference and the kernel shapes. Computes in the worker:
+ * probabilities, their largest difference and the kernel shapes, and one output unit's weights
+ * both as a Dense column and as a conv kernel slice. Computes in the worker:
  * fullyConvDigit (ops/convolutionalize.ts).
  */
-import { interpolateGreys } from 'd3';
+import { interpolateGreys, interpolateRdBu, select } from 'd3';
 import { t } from '../i18n/en.ts';
 import type { Runtime } from '../lib/runtime/client.ts';
 import type { DigitResult } from '../lib/runtime/tasks/fully-convolutional.ts';
@@ -17,6 +18,8 @@ import { bindControls, urlState } from '../lib/viz/url-state.ts';
 
 const SETTINGS = {
   digit: { kind: 'int', min: 0, max: 9999, default: 0 },
+  unit: { kind: 'int', min: 0, max: 63, default: 0 },
+  channel: { kind: 'int', min: 0, max: 31, default: 0 },
 } as const;
 
 /** MNIST polarity: 0 black, 255 white. */
@@ -42,12 +45,34 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     $('[data-maxdiff]').textContent = fmtDiff(r.maxDiff);
     const predicted = r.conv.indexOf(Math.max(...r.conv));
     $('[data-verdict]').textContent = d.verdict(r.label, predicted, fmt(r.conv[predicted], 4));
+    drawWeights(r);
+  };
+
+  /** fc1's column for one unit as positions × channels, and the conv kernel's h×w slice of it. */
+  const drawWeights = (r: DigitResult) => {
+    const [h, w, channels] = r.featureShape;
+    const extent = r.column.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
+    const column = $<HTMLCanvasElement>('[data-column]');
+    drawHeatmap(column, r.column, channels, h * w, interpolateRdBu, [-extent, extent]);
+    column.setAttribute('aria-label', d.columnLabel(r.unit));
+    select($<SVGSVGElement>('[data-channel-mark]')).attr('viewBox', `0 0 ${channels} ${h * w}`)
+      .attr('preserveAspectRatio', 'none').selectAll('rect').data([r.channel]).join('rect')
+      .attr('x', (c) => c).attr('y', 0).attr('width', 1).attr('height', h * w)
+      .attr('fill', 'none').attr('stroke', '#111').attr('stroke-width', 0.35);
+    const slice = $<HTMLCanvasElement>('[data-slice]');
+    drawHeatmap(slice, r.slice, w, h, interpolateRdBu, [-extent, extent]);
+    slice.setAttribute('aria-label', d.sliceLabel(Array.from(r.slice, (v) => fmt(v, 3)).join(', ')));
+    $('[data-column-title]').textContent = d.column(r.unit, r.column.length);
+    $('[data-column-note]').textContent = d.columnNote(h * w, channels);
+    $('[data-slice-title]').textContent = d.slice(r.unit, r.channel);
+    $('[data-slice-note]').textContent = d.sliceNote(w, channels, r.channel);
   };
 
   const update = liveUpdate(
     'fully-conv-digit',
     async () => {
-      const r = await api.fullyConvDigit(state.values.digit).catch((e: Error) => {
+      const { digit, unit, channel } = state.values;
+      const r = await api.fullyConvDigit(digit, unit, channel).catch((e: Error) => {
         throw new Error(t.fullyConv.modelFailed(e.message));
       });
       // The shipped set's size is known only now: wrap the index into it.

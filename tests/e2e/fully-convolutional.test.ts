@@ -94,6 +94,18 @@ describe('the fully-convolutional lesson', () => {
     expectNear(await bars('fully-conv-digit', 'data-dense'), classify(index));
   });
 
+  it('one fc1 unit\'s weights: its Dense column, and a channel of the conv kernel holding the same numbers', async () => {
+    const figure = '[data-figure="fully-conv-digit"]';
+    await page.locator(`${figure} [data-state="unit"]`).fill('5');
+    await page.locator(`${figure} [data-state="channel"]`).fill('3');
+    await expect.poll(() => page.locator(`${figure} [data-slice-title]`).innerText()).toContain('[:, :, 3, 5]');
+    expect(new URL(page.url()).searchParams.get('fully-conv-digit.unit')).toBe('5');
+    const slice = (await page.locator('[data-slice]').getAttribute('aria-label'))!.match(/-?\d+\.\d+/g)!.map(Number);
+    expectNear(slice, Array.from({ length: 49 }, (_, p) => head[0]!.kernel[(p * 32 + 3) * 64 + 5]!), 0.0005);
+    const size = await page.locator('[data-column]').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+    expect(size).toEqual([32, 49]);
+  });
+
   it('the scene map equals the dense classifier slid over the scene, cell by cell under the keyboard', async () => {
     await reach(page, 'fully-conv-scene');
     const { scene, probs, side } = sceneProbs(3, 64);

@@ -53,8 +53,11 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
       Array.from(r.dense).forEach((p, i) => expect(p).toBeCloseTo(expected[i]!, 5));
       Array.from(r.conv).forEach((p, i) => expect(p).toBeCloseTo(r.dense[i]!, 5));
     }
-    const r = await tasks.fullyConvDigit(0);
+    const r = await tasks.fullyConvDigit(0, 5, 3);
     expect(r.featureShape).toEqual([7, 7, 32]);
+    // fc1's column for unit 5 is the Dense kernel's; channel 3 of the conv kernel is every 32nd of it.
+    expect(Array.from(r.column)).toEqual(Array.from({ length: 1568 }, (_, u) => ref.head[0]!.kernel[u * 64 + 5]));
+    expect(Array.from(r.slice)).toEqual(Array.from({ length: 49 }, (_, p) => r.column[p * 32 + 3]));
     expect(r.denseKernels).toEqual([[1568, 64], [64, 10]]);
     expect(r.convKernels).toEqual([[7, 7, 32, 64], [1, 1, 64, 10]]);
     ref.model.dispose();

@@ -22,6 +22,17 @@ export const fullyConvolutional = {
     dense: 'Flatten → Dense (as trained)',
     conv: 'Reshaped into convolutions',
     maxDiff: 'Largest difference between the two',
+    unit: 'fc1 output unit',
+    channel: 'Input channel',
+    column: (unit: number, units: number) => `Column ${unit} of fc1's Dense matrix: ${units} weights`,
+    columnNote: (rows: number, channels: number) =>
+      `Drawn as ${rows} rows (map positions, row-major) × ${channels} columns (channels): flatten puts the channels of one position side by side. The outlined column is the chosen channel.`,
+    slice: (unit: number, channel: number) => `The same numbers in the conv kernel: [:, :, ${channel}, ${unit}]`,
+    sliceNote: (w: number, channels: number, channel: number) =>
+      `Kernel entry (r, c) is column entry (r·${w} + c)·${channels} + ${channel}: nothing is recomputed.`,
+    sliceLabel: (values: string) => `Kernel slice, row by row: ${values}`,
+    columnLabel: (unit: number) => `The ${unit}th column of fc1's weights as a grid of positions by channels`,
+    colours: 'Blue: positive weight; red: negative; white: zero.',
     verdict: (label: number, predicted: number, p: string) =>
       `Label ${label}. Both heads predict ${predicted} with probability ${p}.`,
   },

@@ -67,6 +67,12 @@ export interface DigitResult extends KernelShapes {
   conv: Float32Array;
   convOutputShape: number[];
   maxDiff: number;
+  /** fc1's weights into output `unit`: its Dense column (h·w·c numbers) … */
+  unit: number;
+  column: Float32Array;
+  /** … and the h×w slice of the conv kernel at input `channel`, row-major. */
+  channel: number;
+  slice: Float32Array;
 }
 
 export interface SceneResult {
@@ -95,8 +101,11 @@ export interface OutputShapeResult {
 }
 
 export const fullyConvolutionalTasks = {
-  /** One test digit through the classifier both ways. */
-  async fullyConvDigit(index: number): Promise<DigitResult> {
+  /**
+   * One test digit through the classifier both ways, and fc1's weights for one output unit: its
+   * column of the Dense matrix and one channel of the same numbers as a conv kernel.
+   */
+  async fullyConvDigit(index: number, unit = 0, channel = 0): Promise<DigitResult> {
     const c = await classifier();
     const i = ((Math.round(index) % c.digits.count) + c.digits.count) % c.digits.count;
     const pixels = digitPixels(c.digits, i).slice();
@@ -109,11 +118,15 @@ export const fullyConvolutionalTasks = {
       const viaConv = tf.softmax(applyConvolutionalized(features, c.conv));
       const flat = viaConv.reshape([1, -1]);
       const gap = tf.max(tf.abs(viaDense.sub(flat))).reshape([1, 1]);
-      return { packed: tf.concat([viaDense, flat, gap], 1), convOutputShape: viaConv.shape.slice() };
+      const [fh, fw] = c.featureShape;
+      const column = c.dense[0]!.kernel.slice([0, unit], [-1, 1]).reshape([1, -1]);
+      const slice = c.conv[0]!.kernel.slice([0, 0, channel, unit], [fh, fw, 1, 1]).reshape([1, -1]);
+      return { packed: tf.concat([viaDense, flat, gap, column, slice], 1), convOutputShape: viaConv.shape.slice() };
     });
     const values = (await packed.data()) as Float32Array;
     packed.dispose();
-    const classes = (values.length - 1) / 2;
+    const classes = c.dense.at(-1)!.kernel.shape[1];
+    const units = c.dense[0]!.kernel.shape[0];
     return {
       count: c.digits.count,
       index: i,
@@ -123,6 +136,10 @@ export const fullyConvolutionalTasks = {
       conv: values.slice(classes, 2 * classes),
       convOutputShape,
       maxDiff: values[2 * classes]!,
+      unit,
+      channel,
+      column: values.slice(2 * classes + 1, 2 * classes + 1 + units),
+      slice: values.slice(2 * classes + 1 + units),
       featureShape: c.featureShape,
       denseKernels: c.dense.map((l) => l.kernel.shape.slice()),
       convKernels: c.conv.map((l) => l.kernel.shape.slice()),
