@@ -111,7 +111,8 @@ export const fullyConvolutionalTasks = {
     const pixels = digitPixels(c.digits, i).slice();
     const [h, w] = c.model.inputs[0]!.shape.slice(1) as number[];
     // One trunk pass feeds both heads: the trained flatten → fc1 → fc2 layers, and their
-    // weights reshaped into convolutions. One tensor comes back: 10 + 10 probabilities, the gap.
+    // weights reshaped into convolutions. One tensor comes back: 10 + 10 probabilities, their
+    // largest gap, fc1's column for `unit`, and its kernel slice for `channel`.
     const { packed, convOutputShape } = tf.tidy(() => {
       const features = runTrunk(c, tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, h!, w!, 1]));
       const viaDense = (['flatten', ...HEAD] as const).reduce((y, name) => c.model.getLayer(name).apply(y) as tf.Tensor, features as tf.Tensor);
@@ -126,7 +127,7 @@ export const fullyConvolutionalTasks = {
     const values = (await packed.data()) as Float32Array;
     packed.dispose();
     const classes = c.dense.at(-1)!.kernel.shape[1];
-    const units = c.dense[0]!.kernel.shape[0];
+    const inUnits = c.dense[0]!.kernel.shape[0];
     return {
       count: c.digits.count,
       index: i,
@@ -138,8 +139,8 @@ export const fullyConvolutionalTasks = {
       maxDiff: values[2 * classes]!,
       unit,
       channel,
-      column: values.slice(2 * classes + 1, 2 * classes + 1 + units),
-      slice: values.slice(2 * classes + 1 + units),
+      column: values.slice(2 * classes + 1, 2 * classes + 1 + inUnits),
+      slice: values.slice(2 * classes + 1 + inUnits),
       featureShape: c.featureShape,
       denseKernels: c.dense.map((l) => l.kernel.shape.slice()),
       convKernels: c.conv.map((l) => l.kernel.shape.slice()),
