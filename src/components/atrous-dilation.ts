@@ -1,8 +1,8 @@
 /**
  * A 3x3 kernel at rate r over a real photo: the nine taps drawn at the cursor, the dilated conv's
  * output beside it, the effective kernel size and the (unchanged) number of weights. Computes in
- * the worker: atrousConvImage (tf.conv2d with dilations, checked against spaceToBatchND → conv →
- * batchToSpaceND).
+ * the worker: atrousConvImage (tf.conv2d with dilations) per update; once, at mount,
+ * atrousSpaceToBatchCheck compares it with spaceToBatchND → conv → batchToSpaceND at every rate.
  */
 import { interpolateRdBu, select } from 'd3';
 import { t } from '../i18n/en.ts';
@@ -97,7 +97,6 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     $('[data-span]').textContent = a.span(r.effectiveKernel);
     $('[data-params]').textContent = a.weights(r.parameters);
     $('[data-zeros]').textContent = a.zeros(r.effectiveKernel, r.dilated.filter((v) => v !== 0).length);
-    $('[data-space-to-batch]').textContent = a.spaceToBatch(fmtDiff(r.spaceToBatchDiff));
     $('[data-rate-value]').textContent = String(state.values.rate);
     drawCursor();
   };
@@ -131,4 +130,6 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   bindControls(root, state, () => void update(undefined));
 
   await update(undefined);
+  const maxRate = SETTINGS.rate.max;
+  $('[data-space-to-batch]').textContent = a.spaceToBatch(maxRate, fmtDiff(await api.atrousSpaceToBatchCheck(image, SIDE, maxRate)));
 }

@@ -15,7 +15,8 @@ export const atrous = {
     weights: (n: number) => `Weights: ${n}`,
     zeros: (k: number, nonzero: number) => `Written as a ${k}×${k} kernel with zeros between the taps: ${k * k} entries, ${nonzero} of them non-zero`,
     cursor: (row: number, col: number, y: string) => `Output at row ${row}, column ${col}: y = ${y}`,
-    spaceToBatch: (d: string) => `tf.conv2d with dilations = r vs spaceToBatchND → conv → batchToSpaceND: largest difference ${d}`,
+    spaceToBatch: (n: number, d: string) =>
+      `tf.conv2d with dilations = r vs spaceToBatchND → conv → batchToSpaceND on this photo, random weights, every rate from 1 to ${n}: largest difference ${d}`,
     failed: 'The sample photo could not be loaded.',
   },
   atrousStack: {

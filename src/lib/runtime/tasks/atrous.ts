@@ -29,8 +29,6 @@ export interface ConvImageResult {
   dilated: Float32Array;
   effectiveKernel: number;
   parameters: number;
-  /** largest |tf.conv2d(dilation r) − spaceToBatchND → conv → batchToSpaceND| over the map */
-  spaceToBatchDiff: number;
 }
 
 export interface ErfResult {
@@ -75,22 +73,34 @@ async function take(...ts: tf.Tensor[]): Promise<Float32Array[]> {
 }
 
 export const atrousTasks = {
-  /** A grayscale image through one 3x3 dilated conv, with the kernel it used. */
+  /** A grey image (levels 0..1) through one 3x3 dilated conv, with the kernel it used. */
   async atrousConvImage(image: Float32Array, size: number, kernel: AtrousKernel, seed: number, rate: number): Promise<ConvImageResult> {
-    const [out, weights, dilated, diff] = tf.tidy(() => {
+    const [out, weights, dilated] = tf.tidy(() => {
       const x = tf.tensor4d(image, [1, size, size, 1]);
       const w = kernelTensor(kernel, seed);
-      const y = dilatedConv2d(x, w, rate, 'same');
-      const viaBatch = dilatedConv2dSpaceToBatch(x, w, rate, 'same');
-      return [y, w, dilateKernel(w, rate), tf.max(tf.abs(y.sub(viaBatch)))];
+      return [dilatedConv2d(x, w, rate, 'same'), w, dilateKernel(w, rate)];
     });
     const effectiveKernel = dilated.shape[0];
     const parameters = weights.size;
-    const [output, wData, dData, d] = await take(out, weights, dilated, diff);
-    return Comlink.transfer(
-      { output, weights: wData, dilated: dData, effectiveKernel, parameters, spaceToBatchDiff: d![0]! },
-      [output!.buffer],
-    ) as ConvImageResult;
+    const [output, wData, dData] = await take(out, weights, dilated);
+    return Comlink.transfer({ output: output!, weights: wData!, dilated: dData!, effectiveKernel, parameters }, [output!.buffer]);
+  },
+
+  /**
+   * Largest |tf.conv2d with dilations − spaceToBatchND → conv → batchToSpaceND| over the image,
+   * for seeded random 3x3 weights at every rate 1…maxRate (run once: it does not change as the
+   * reader moves the rate).
+   */
+  async atrousSpaceToBatchCheck(image: Float32Array, size: number, maxRate: number): Promise<number> {
+    const diff = tf.tidy(() => {
+      const x = tf.tensor4d(image, [1, size, size, 1]);
+      const w = kernelTensor('random', 2017);
+      const diffs = Array.from({ length: maxRate }, (_, i) =>
+        tf.max(tf.abs(dilatedConv2d(x, w, i + 1, 'same').sub(dilatedConv2dSpaceToBatch(x, w, i + 1, 'same')))));
+      return tf.max(tf.stack(diffs));
+    });
+    const [d] = await take(diff);
+    return d![0]!;
   },
 
   /** Effective receptive field of `depth` 3x3 layers at one dilation, on a map that holds the field. */
