@@ -74,6 +74,19 @@ describe('the transposed-convolution lesson', () => {
       expect(await gridNumbers(page, `${S} [data-stamp]`)).toEqual(diagonalKernel(3).map((w) => 2 * w));
     });
 
+    it('play advances one stamp at a time and pause stops it', async () => {
+      const play = page.locator(`${S} [data-play]`);
+      const stepText = () => page.locator(`${S} [data-step]`).innerText();
+      await play.click();
+      expect(await play.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(stepText, { timeout: 10_000 }).toMatch(/^Stamp 2 of 9/);
+      await play.click();
+      expect(await play.getAttribute('aria-pressed')).toBe('false');
+      const paused = await stepText();
+      await page.waitForTimeout(1000);
+      expect(await stepText()).toBe(paused);
+    });
+
     it('moving a control recomputes to the expected numbers and writes the URL', async () => {
       await page.selectOption(`${S} [data-state="stride"]`, '1');
       await page.selectOption(`${S} [data-state="p"]`, '1');
