@@ -19,6 +19,8 @@ import { drawValueGrid } from '../lib/viz/value-grid.ts';
 const SIDE = 3;
 const CELL = 44;
 const PLAY_MS = 700;
+/** Widest the running-sum panel gets, padding band included (matches the CSS). */
+const OUTPUT_REM = 26;
 
 const SETTINGS = {
   stride: { kind: 'int', min: 1, max: 3, default: 2 },
@@ -51,7 +53,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
 
   // The output panel: a dashed band for the padding around a value grid, and the stamp's outline.
   const partialSvg = select($<SVGSVGElement>('[data-partial]'));
-  const band = partialSvg.append('rect').attr('fill', 'none').attr('stroke', '#5a6470').attr('stroke-dasharray', '6 5').attr('stroke-width', 2);
+  const band = partialSvg.append('rect').attr('fill', '#e4e8ec').attr('stroke', '#5a6470').attr('stroke-dasharray', '6 5').attr('stroke-width', 2);
   const partialGrid = partialSvg.append('svg');
   const outline = partialSvg.append('rect').attr('class', 'stamp-outline').attr('fill', 'none')
     .attr('stroke', '#d55e00').attr('stroke-width', 4).attr('rx', 3);
@@ -94,6 +96,8 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     }
 
     const convSvg = $<SVGSVGElement>('[data-conv]');
+    // Same cell size as the running sum, which also draws the padding band around its grid.
+    convSvg.style.maxWidth = `${(OUTPUT_REM * out) / (out + 2 * p)}rem`;
     drawValueGrid(convSvg, conv, out, out, { color, digits });
     convSvg.setAttribute('aria-label', s.grid(s.conv, out, gridText(conv, digits)));
 

@@ -23,7 +23,7 @@ export const transposed = {
     step: (j: number, total: number, row: number, col: number, value: string, top: number, left: number) =>
       `Stamp ${j} of ${total}: input pixel (${row + 1}, ${col + 1}) = ${value} scales the kernel, whose top-left tap lands on output row ${top + 1}, column ${left + 1}.`,
     cropped: ' Part of it falls in the padding and is cut off.',
-    padLegend: 'Dashed band: the padding p, cut from the output.',
+    padLegend: 'Grey dashed band: the padding p, cut off the output.',
     size: 'Output size',
     maxDiff: 'Largest difference, sum of all stamps vs tf.conv2dTranspose',
     grid: (name: string, side: number, values: string) => `${name}, ${side}×${side}: ${values}`,
