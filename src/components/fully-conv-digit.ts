@@ -5,13 +5,14 @@
  * both as a Dense column and as a conv kernel slice. Computes in the worker:
  * fullyConvDigit (ops/convolutionalize.ts).
  */
-import { interpolateGreys, interpolateRdBu, select } from 'd3';
+import { select } from 'd3';
 import { t } from '../i18n/en.ts';
 import type { Runtime } from '../lib/runtime/client.ts';
 import type { DigitResult } from '../lib/runtime/tasks/fully-convolutional.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
+import { differenceRamp, greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { drawProbabilityBars } from '../lib/viz/probability-bars.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
@@ -22,9 +23,6 @@ const SETTINGS = {
   channel: { kind: 'int', min: 0, max: 31, default: 0 },
 } as const;
 
-/** MNIST polarity: 0 black, 255 white. */
-const ink = (v: number) => interpolateGreys(1 - v);
-
 export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const d = t.fullyConvDigit;
   const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
@@ -33,7 +31,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
 
   const draw = (r: DigitResult) => {
     const canvas = $<HTMLCanvasElement>('[data-digit]');
-    drawHeatmap(canvas, r.pixels, 28, 28, ink, [0, 255]);
+    drawHeatmap(canvas, r.pixels, 28, 28, greyRamp, [0, 255]);
     canvas.setAttribute('aria-label', d.digitAlt(r.index, r.label));
     const units = r.featureShape.reduce((a, b) => a * b, 1);
     $('[data-flatten]').textContent = d.flatten(r.featureShape, units);
@@ -53,14 +51,14 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     const [h, w, channels] = r.featureShape;
     const extent = r.column.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
     const column = $<HTMLCanvasElement>('[data-column]');
-    drawHeatmap(column, r.column, channels, h * w, interpolateRdBu, [-extent, extent]);
+    drawHeatmap(column, r.column, channels, h * w, differenceRamp, [-extent, extent]);
     column.setAttribute('aria-label', d.columnLabel(r.unit));
     select($<SVGSVGElement>('[data-channel-mark]')).attr('viewBox', `0 0 ${channels} ${h * w}`)
       .attr('preserveAspectRatio', 'none').selectAll('rect').data([r.channel]).join('rect')
       .attr('x', (c) => c).attr('y', 0).attr('width', 1).attr('height', h * w)
       .attr('fill', 'none').attr('stroke', '#111').attr('stroke-width', 0.35);
     const slice = $<HTMLCanvasElement>('[data-slice]');
-    drawHeatmap(slice, r.slice, w, h, interpolateRdBu, [-extent, extent]);
+    drawHeatmap(slice, r.slice, w, h, differenceRamp, [-extent, extent]);
     slice.setAttribute('aria-label', d.sliceLabel(Array.from(r.slice, (v) => fmt(v, 3)).join(', ')));
     $('[data-column-title]').textContent = d.column(r.unit, r.column.length);
     $('[data-column-note]').textContent = d.columnNote(h * w, channels);

@@ -4,13 +4,15 @@
  * class shown, and points at (or arrows to) a cell to see its window and its ten probabilities.
  * Computes in the worker: fullyConvScene (data/scene.ts, ops/convolutionalize.ts).
  */
-import { interpolateGreys, interpolateViridis, select } from 'd3';
+import { interpolateViridis, select } from 'd3';
 import { t } from '../i18n/en.ts';
 import type { Runtime } from '../lib/runtime/client.ts';
 import type { SceneResult } from '../lib/runtime/tasks/fully-convolutional.ts';
 import { argmaxRgba } from '../lib/viz/class-palette.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
+import { greyRamp } from '../lib/viz/palette.ts';
+import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
 import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
 import { drawProbabilityBars } from '../lib/viz/probability-bars.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
@@ -21,8 +23,6 @@ const SETTINGS = {
   size: { kind: 'enum', values: ['64', '96'], default: '64' },
   show: { kind: 'enum', values: ['argmax', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], default: 'argmax' },
 } as const;
-
-const ink = (v: number) => interpolateGreys(1 - v);
 
 export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const s = t.fullyConvScene;
@@ -83,7 +83,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
 
   const drawScene = (r: SceneResult) => {
     const canvas = $<HTMLCanvasElement>('[data-scene]');
-    drawHeatmap(canvas, r.image, r.size, r.size, ink, [0, 1]);
+    drawHeatmap(canvas, r.image, r.size, r.size, greyRamp, [0, 1]);
     const digits = r.placements.map((p) => p.digit).join(', ');
     canvas.setAttribute('aria-label', s.sceneAlt(r.size, digits));
     $('[data-placed]').textContent = s.placed(digits);
@@ -116,9 +116,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     drawCell();
   };
   mapCanvas.addEventListener('pointermove', (event) => {
-    if (!result) return;
-    const box = mapCanvas.getBoundingClientRect();
-    moveTo(Math.floor(((event.clientY - box.top) / box.height) * result.rows), Math.floor(((event.clientX - box.left) / box.width) * result.cols));
+    if (result) moveTo(...pixelAt(mapCanvas, event, result.cols, result.rows));
   });
   // On the scene itself, the pointer picks the window centred under it.
   const sceneCanvas = $<HTMLCanvasElement>('[data-scene]');
@@ -129,8 +127,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     moveTo(toCell(event.clientY - box.top, box.height), toCell(event.clientX - box.left, box.width));
   });
   mapCanvas.addEventListener('keydown', (event) => {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
-    const move = moves[event.key];
+    const move = arrowStep(event);
     if (!move) return;
     event.preventDefault();
     moveTo(cell.row + move[0], cell.col + move[1]);

@@ -10,6 +10,7 @@ import type { Runtime } from '../lib/runtime/client.ts';
 import type { OutputShapeResult } from '../lib/runtime/tasks/fully-convolutional.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
+import { arrowStep } from '../lib/viz/pointer.ts';
 import { drawWindow2d, drawWindows1d } from '../lib/viz/sliding-windows.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
 
@@ -82,8 +83,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   );
 
   svg.addEventListener('keydown', (event) => {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
-    const move = moves[event.key];
+    const move = arrowStep(event);
     if (!move || !shown || state.values.dims !== '2') return;
     event.preventDefault();
     const clamp = (v: number) => Math.min(Math.max(v, 0), shown!.o - 1);
