@@ -196,6 +196,13 @@ describe('settings in the URL', () => {
     expect(await p.locator('[data-placed]').innerText()).toContain(scene.placements.map((d) => d.digit).join(', '));
     await reach(p, 'fully-conv-size');
     expect(await numbersIn(p, '[data-tf-shape]')).toEqual([1, 7, 7, 1]);
+    // In 2-D the arrow keys pick an output cell and the readout names its window's taps.
+    await p.focus('[data-windows]');
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('ArrowDown');
+    const windows = windowPositions(7, 3, 1, 1, 1);
+    await expect.poll(() => p.locator('[data-figure="fully-conv-size"] [data-window]').innerText())
+      .toBe(`Output (1, 1) reads input cells [${windows[1]!.taps.join(', ')}] × [${windows[1]!.taps.join(', ')}]`);
     expect(errors).toEqual([]);
     await p.context().close();
   });
