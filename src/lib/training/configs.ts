@@ -22,7 +22,7 @@ export const TRAIN_CONFIGS: Record<ModelName, TrainConfig> = {
   fcn32s: { ...base, steps: 1200 },
   fcn16s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn32s' },
   fcn8s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn16s' },
-  unet: { ...base, steps: 1800, batchSize: 8 },
+  unet: { ...base, steps: 1400, batchSize: 8 },
   deeplabv3: { ...base, steps: 400, batchSize: 8 },
   deeplabv3plus: { ...base, steps: 400, batchSize: 8 },
 };
