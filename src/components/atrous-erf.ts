@@ -62,9 +62,11 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     ]).join('text').attr('x', (d) => d.x).attr('y', (d) => d.y).attr('dy', '0.35em')
       .attr('text-anchor', (d) => d.anchor).text((d) => d.text);
 
+    const dead = r.reached === 0;
     $('[data-theoretical]').textContent = e.theoretical(r.theoretical);
-    $('[data-sigma]').textContent = e.sigma(fmt(r.sigma, 1));
+    $('[data-sigma]').textContent = e.sigma(dead ? '–' : fmt(r.sigma, 1));
     $('[data-strong]').textContent = e.strong(fmt(100 * r.strongShare, 1));
+    $<HTMLElement>('[data-dead]').hidden = !dead;
     $('[data-depth-value]').textContent = String(state.values.depth);
   };
 

@@ -53,9 +53,14 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
     expect(r.sigma).toBeLessThan(13 / 2);
     expect(r.strongShare).toBeGreaterThan(0);
     expect(r.strongShare).toBeLessThanOrEqual(1);
+    expect(r.reached).toBe(Array.from(loop).filter((v) => v !== 0).length);
     const relu = await noLeak(() => atrousTasks.atrousErf(4, 1, 'random', 'relu', 3));
     expect(relu.heat).toHaveLength(17 * 17);
-    expect(Math.max(...relu.heat)).toBeCloseTo(1, 5);
+    expect(Math.max(...relu.heat)).toBe(relu.reached > 0 ? 1 : 0);
+    // With ReLU the centre output is switched off for some inputs: then nothing at all is reached.
+    const runs = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((seed) => atrousTasks.atrousErf(6, 1, 'random', 'relu', seed)));
+    for (const run of runs) if (run.reached === 0) expect(Math.max(...run.heat)).toBe(0);
+    expect(runs.some((run) => run.reached > 0)).toBe(true);
   });
 
   it('valid taps: FACTS.md numbers on 65x65 and the loop counts for the chosen rate', async () => {

@@ -57,6 +57,7 @@ export const atrous = {
     theoretical: (r: number) => `Theoretical receptive field: ${r} × ${r}`,
     sigma: (s: string) => `Spread of the gradient (root-mean-square distance from the centre): ${s} px`,
     strong: (p: string) => `Pixels with at least 10% of the peak gradient: ${p}% of the theoretical field`,
+    dead: 'For this input the centre output sits on the flat side of a ReLU, so no gradient flows back: every input pixel gets 0. Try new random weights and input.',
     profile: 'Gradient along the centre row (peak = 1)',
     profileAlt: 'Line chart of the gradient magnitude across the centre row of the input',
   },

@@ -41,6 +41,8 @@ export interface ErfResult {
   sigma: number;
   /** share of the theoretical field's area where the gradient is at least 10% of its peak */
   strongShare: number;
+  /** input pixels with a non-zero gradient (0 when ReLU has switched the output's paths off) */
+  reached: number;
 }
 
 export interface ValidTapsCurve {
@@ -111,16 +113,19 @@ export const atrousTasks = {
     const size = theoretical + 8;
     const centre = (size - 1) / 2;
     const box = theoreticalFieldBox(layers, size, centre, centre);
-    const [heatT, sigmaT, strongT] = tf.tidy(() => {
+    const [heatT, sigmaT, strongT, reachedT] = tf.tidy(() => {
       const heat = effectiveReceptiveField(layers, size, { weights, activation, seed });
       const coords = tf.range(0, size).sub(centre).square();
       const dist2 = coords.reshape([size, 1]).add(coords.reshape([1, size]));
       const sigma = heat.mul(dist2).sum().div(heat.sum()).sqrt();
       const strong = heat.greaterEqual(0.1).sum().div(theoretical * theoretical);
-      return [heat, sigma, strong];
+      return [heat, sigma, strong, heat.greater(0).sum()];
     });
-    const [heat, sigma, strong] = await take(heatT, sigmaT, strongT);
-    return Comlink.transfer({ heat: heat!, size, box, theoretical, sigma: sigma![0]!, strongShare: strong![0]! }, [heat!.buffer]);
+    const [heat, sigma, strong, reached] = await take(heatT, sigmaT, strongT, reachedT);
+    return Comlink.transfer(
+      { heat: heat!, size, box, theoretical, sigma: sigma![0]!, strongShare: strong![0]!, reached: reached![0]! },
+      [heat!.buffer],
+    );
   },
 
   /**
