@@ -94,8 +94,11 @@ describe('the transposed-convolution lesson', () => {
       await expect.poll(async () => (await gridNumbers(page, `${S} [data-conv]`)).length).toBe(9);
       expectClose(await gridNumbers(page, `${S} [data-conv]`), expected.data, 0);
       expect(await page.locator(`${S} [data-size]`).innerText()).toBe('o′ = s(i − 1) + k − 2p = 1·(3 − 1) + 3 − 2·1 = 3');
-      const url = new URL(page.url());
-      expect([url.searchParams.get('transposed-scatter.stride'), url.searchParams.get('transposed-scatter.p')]).toEqual(['1', '1']);
+      const written = () => {
+        const url = new URL(page.url());
+        return [url.searchParams.get('transposed-scatter.stride'), url.searchParams.get('transposed-scatter.p')];
+      };
+      await expect.poll(written).toEqual(['1', '1']);
     });
 
     it('an edited input value reaches the output', async () => {
@@ -184,7 +187,7 @@ describe('the transposed-convolution lesson', () => {
       expect((await phaseRatio('resize')).ratio).toBeLessThan(1.05);
       expect(await numbersIn(page, `${C} [data-flat="resize"]`).then((n) => n.slice(3))).toEqual([1, 1, 1, 1]);
       expect(new Set(await numbersIn(page, `${C} [data-flat="k4"]`).then((n) => n.slice(3))).size).toBeGreaterThan(1);
-      expect(new URL(page.url()).searchParams.get('transposed-checkerboard.weights')).toBe('random');
+      await expect.poll(() => new URL(page.url()).searchParams.get('transposed-checkerboard.weights')).toBe('random');
     });
   });
 
