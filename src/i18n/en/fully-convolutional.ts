@@ -77,7 +77,6 @@ export const fullyConvolutional = {
     noFit: (span: number, padded: number) => `No window fits: the kernel spans ${span} cells, the padded input has ${padded}.`,
     writtenOut: 'TF.js refuses stride and dilation both above 1, so the kernel is written out dilated (zeros between the taps) and run at dilation 1: the same convolution.',
     drawingLabel: (o: number) => `Sliding windows: ${o} output positions. Each output shows how many of its taps read the input rather than padding.`,
-    outputLabel: 'Output: taps on the input',
     window: (index: string, taps: string) => `Output ${index} reads input cells ${taps}`,
     pad: 'padding (zeros)',
     hint: 'In 2-D, point at an output cell or focus the output and use the arrow keys to see its window. Each output cell shows how many of its taps land on the input, computed by tf.conv2d on all-ones tensors.',
