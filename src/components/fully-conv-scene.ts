@@ -17,7 +17,6 @@ import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
 import { drawProbabilityBars } from '../lib/viz/probability-bars.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
 
-const CLASSES = 10;
 const SETTINGS = {
   seed: { kind: 'int', min: 1, max: 99999, default: 3 },
   size: { kind: 'enum', values: ['64', '96'], default: '64' },
@@ -34,8 +33,10 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   let result: SceneResult | undefined;
   let cell = { row: 0, col: 0 };
 
+  /** Scores per cell, read off the result rather than assumed. */
+  const classesOf = (r: SceneResult) => r.probs.length / (r.rows * r.cols);
   const cellProbs = (r: SceneResult, row: number, col: number) =>
-    r.probs.subarray((row * r.cols + col) * CLASSES, (row * r.cols + col + 1) * CLASSES);
+    r.probs.subarray((row * r.cols + col) * classesOf(r), (row * r.cols + col + 1) * classesOf(r));
 
   /** The cell whose window is the first digit's own 28×28 frame: the view the classifier was trained on. */
   const cellOnDigit = (r: SceneResult) => {
@@ -65,10 +66,10 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     const r = result;
     const cells = r.rows * r.cols;
     const argmax = state.values.show === 'argmax';
-    if (argmax) drawRgba(mapCanvas, argmaxRgba(r.probs, cells, CLASSES).rgba, r.cols, r.rows);
+    if (argmax) drawRgba(mapCanvas, argmaxRgba(r.probs, cells, classesOf(r)).rgba, r.cols, r.rows);
     else {
       const k = Number(state.values.show);
-      drawHeatmap(mapCanvas, Float32Array.from({ length: cells }, (_, i) => r.probs[i * CLASSES + k]), r.cols, r.rows, interpolateViridis, [0, 1]);
+      drawHeatmap(mapCanvas, Float32Array.from({ length: cells }, (_, i) => r.probs[i * classesOf(r) + k]), r.cols, r.rows, interpolateViridis, [0, 1]);
     }
     // Each cell is drawn over the centre of the window it judged, on a frame as large as the scene.
     const box = $<HTMLElement>('[data-map-box]').style;
