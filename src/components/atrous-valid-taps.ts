@@ -2,13 +2,12 @@
  * DeepLab v3 Fig. 4 recomputed: on an n×n feature map with zero 'same' padding, the share of
  * output positions where all 9, exactly 4 or exactly 1 of a 3x3 filter's taps land on the map, as
  * the rate grows from 1 to 80; the count map for one rate; the numbers at the rates DeepLab uses.
- * Computes in the worker: atrousValidTaps (valid-tap counts of every rate at once); the curve is
- * asked for again only when the map size changes.
+ * Computes in the worker: atrousValidTaps (valid-tap counts of every rate at once).
  */
 import { axisBottom, axisLeft, interpolateYlGnBu, line, scaleLinear, select } from 'd3';
 import { t } from '../i18n/en.ts';
 import type { Runtime } from '../lib/runtime/client.ts';
-import type { ValidTapsCurve } from '../lib/runtime/tasks/atrous.ts';
+import type { ValidTapsResult } from '../lib/runtime/tasks/atrous.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
@@ -55,7 +54,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     return li;
   }));
 
-  const draw = (r: ValidTapsCurve, counts: Float32Array) => {
+  const draw = (r: ValidTapsResult) => {
     const { size, rate } = state.values;
     const at = (i: number) => x(r.rates[i]!);
     SERIES.forEach((j, s) => paths[s]!.attr('d', line<number[]>().x((_, i) => at(i)).y((h) => y(h[j]!))(r.histograms)));
@@ -64,7 +63,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     $('[data-chart-title]').textContent = v.chartTitle(size);
     chart.attr('aria-label', v.chartAlt(size));
     const canvas = $<HTMLCanvasElement>('[data-map]');
-    drawHeatmap(canvas, counts, size, size, interpolateYlGnBu, [0, TAPS]);
+    drawHeatmap(canvas, r.counts, size, size, interpolateYlGnBu, [0, TAPS]);
     canvas.setAttribute('aria-label', v.mapAlt(rate));
     $('[data-map-title]').textContent = v.mapTitle(rate);
     $('[data-rate-value]').textContent = String(rate);
@@ -78,15 +77,11 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     }
   };
 
-  let curve: { size: number; curve: ValidTapsCurve } | undefined;
   const update = liveUpdate(
     'atrous-valid-taps',
     async () => {
       const { size, rate } = state.values;
-      const fresh = curve?.size !== size;
-      const r = await api.atrousValidTaps(size, MAX_RATE, rate, fresh);
-      if (r.curve) curve = { size, curve: r.curve };
-      draw(curve!.curve, r.counts);
+      draw(await api.atrousValidTaps(size, MAX_RATE, rate));
     },
     (err) => setFigureState(root, 'error', t.figure.error(err.message)),
   );

@@ -45,17 +45,12 @@ export interface ErfResult {
   reached: number;
 }
 
-export interface ValidTapsCurve {
+export interface ValidTapsResult {
   rates: number[];
   /** histograms[i][j]: fraction of positions with exactly j valid taps at rates[i] */
   histograms: number[][];
   /** mean share of the k² taps that are valid, over positions, per rate ("valid weights") */
   meanValid: number[];
-}
-
-export interface ValidTapsResult {
-  /** left out when not asked for: it depends on the map size only, not on the chosen rate */
-  curve?: ValidTapsCurve;
   /** valid-tap count at every position for the selected rate, size×size */
   counts: Float32Array;
 }
@@ -128,26 +123,19 @@ export const atrousTasks = {
     );
   },
 
-  /**
-   * DeepLab v3 Fig. 4: valid-tap histograms of a 3x3 filter for rates 1…maxRate on a size×size
-   * map (when `withCurve`), and the count map at `rate`.
-   */
-  async atrousValidTaps(size: number, maxRate: number, rate: number, withCurve = true): Promise<ValidTapsResult> {
-    const counts = await take(tf.tidy(() => validTapCountsByRate(size, [rate])));
-    const result: ValidTapsResult = { counts: counts[0]! };
-    if (withCurve) {
-      const taps = 9;
-      const rates = Array.from({ length: maxRate }, (_, i) => i + 1);
-      const [histT, meanT] = tf.tidy(() => [
-        validTapHistogramsByRate(size, rates),
-        // Σⱼ j·p(j) / 9 is the mean count over positions, over 9
-        validTapCountsByRate(size, rates).mean([1, 2]).div(taps),
-      ]);
-      const [hist, mean] = await take(histT!, meanT!);
-      const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * (taps + 1), (i + 1) * (taps + 1))));
-      result.curve = { rates, histograms, meanValid: Array.from(mean!) };
-    }
-    return Comlink.transfer(result, [result.counts.buffer]);
+  /** DeepLab v3 Fig. 4: valid-tap histograms of a 3x3 filter for rates 1…maxRate on a size×size map, and the count map at `rate`. */
+  async atrousValidTaps(size: number, maxRate: number, rate: number): Promise<ValidTapsResult> {
+    const taps = 9;
+    const rates = Array.from({ length: maxRate }, (_, i) => i + 1);
+    const [histT, meanT, countsT] = tf.tidy(() => {
+      const hist = validTapHistogramsByRate(size, rates);
+      // Σⱼ j·p(j) / 9 for every rate at once
+      const mean = hist.matMul(tf.range(0, taps + 1).div(taps).reshape([taps + 1, 1]) as tf.Tensor2D);
+      return [hist, mean, validTapCountsByRate(size, [rate])];
+    });
+    const [hist, mean, counts] = await take(histT, meanT, countsT);
+    const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * (taps + 1), (i + 1) * (taps + 1))));
+    return Comlink.transfer({ rates, histograms, meanValid: Array.from(mean!), counts: counts! }, [counts!.buffer]);
   },
 
   /** Path counts from each input pixel to one output, per list of rates (3x3 layers). */
