@@ -68,9 +68,10 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     $('[data-map-title]').textContent = v.mapTitle(rate);
     $('[data-rate-value]').textContent = String(rate);
     $('[data-table-caption]').textContent = v.tableCaption(size);
-    for (const fact of factRates) {
+    const rows = [...factRates.map((fact) => [fact, $(`[data-fact-rate="${fact}"]`)] as const), [rate, $('[data-selected-rate]')] as const];
+    $('[data-rate-cell]').textContent = v.selectedRow(rate);
+    for (const [fact, tr] of rows) {
       const h = r.histograms[fact - 1]!;
-      const tr = $(`[data-fact-rate="${fact}"]`);
       tr.querySelector('[data-all]')!.textContent = fmt(h[TAPS]!, 3);
       tr.querySelector('[data-one]')!.textContent = fmt(h[1]!, 3);
       tr.querySelector('[data-mean]')!.textContent = fmt(r.meanValid[fact - 1]!, 3);

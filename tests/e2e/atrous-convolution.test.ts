@@ -162,6 +162,8 @@ describe('the atrous-convolution lesson', () => {
     }
     await page.locator(fig('atrous-valid-taps', 'input[type="range"]')).fill('40');
     await expect.poll(() => text(fig('atrous-valid-taps', '[data-map-title]'))).toContain('rate 40');
+    expect((await numbersIn(page, fig('atrous-valid-taps', '[data-selected-rate]'))).slice(0, 3))
+      .toEqual([40, Number(shareWith(33, 40, 9).toFixed(3)), Number(shareWith(33, 40, 1).toFixed(3))]);
   });
 
   it('has no accessibility violations with every figure drawn', async () => {

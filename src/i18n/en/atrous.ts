@@ -75,6 +75,7 @@ export const atrous = {
     legend: 'valid taps: 1 (light) to 9 (dark)',
     tableCaption: (n: number) => `Measured on the ${n}×${n} map`,
     rateCol: 'rate r',
+    selectedRow: (r: number) => `${r} (highlighted)`,
     allCol: 'all 9 valid',
     oneCol: 'exactly 1 valid',
     meanCol: 'mean valid share',
