@@ -42,6 +42,15 @@ const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
     await page.focus('[data-figure="atrous-valid-taps"] input[type="range"]');
     await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
+  'fully-conv-digit': async (page, i) => {
+    await page.fill('[data-figure="fully-conv-digit"] [data-state="digit"]', String(i + 1));
+  },
+  'fully-conv-scene': async (page, i) => {
+    await page.fill('[data-figure="fully-conv-scene"] [data-state="seed"]', String(100 + i));
+  },
+  'fully-conv-size': async (page, i) => {
+    await page.fill('[data-figure="fully-conv-size"] [data-state="input"]', String(8 + (i % 2)));
+  },
   'transposed-scatter': async (page, i) => {
     await page.selectOption('[data-figure="transposed-scatter"] [data-state="stride"]', i % 2 ? '1' : '3');
   },
@@ -53,15 +62,6 @@ const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
   },
   'transposed-bilinear': async (page, i) => {
     await page.selectOption('[data-figure="transposed-bilinear"] [data-state="factor"]', i % 2 ? '2' : '4');
-  },
-  'fully-conv-digit': async (page, i) => {
-    await page.fill('[data-figure="fully-conv-digit"] [data-state="digit"]', String(i + 1));
-  },
-  'fully-conv-scene': async (page, i) => {
-    await page.fill('[data-figure="fully-conv-scene"] [data-state="seed"]', String(100 + i));
-  },
-  'fully-conv-size': async (page, i) => {
-    await page.fill('[data-figure="fully-conv-size"] [data-state="input"]', String(8 + (i % 2)));
   },
 };
 const UPDATES = 40;
@@ -88,7 +88,8 @@ const rows: string[][] = [];
 // `node scripts/bench.ts /learn/<slug>/` benches one page.
 const only = process.argv[2];
 for (const path of (await pages(DIST)).filter((p) => !only || p === only)) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // A viewport too short to reach any figure: what loads then is what every reader pays for.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 120 } });
   const page = await context.newPage();
   const scripts = new Set<string>();
   page.on('request', (r) => {
@@ -97,6 +98,7 @@ for (const path of (await pages(DIST)).filter((p) => !only || p === only)) {
   await page.goto(url + path, { waitUntil: 'networkidle' });
   let initialJs = 0;
   for (const s of scripts) initialJs += await gzipBytes(s);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   const figures = await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')!));
   let firstDrawn = '';

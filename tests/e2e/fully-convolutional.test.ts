@@ -99,7 +99,7 @@ describe('the fully-convolutional lesson', () => {
     await page.locator(`${figure} [data-state="unit"]`).fill('5');
     await page.locator(`${figure} [data-state="channel"]`).fill('3');
     await expect.poll(() => page.locator(`${figure} [data-slice-title]`).innerText()).toContain('[:, :, 3, 5]');
-    expect(new URL(page.url()).searchParams.get('fully-conv-digit.unit')).toBe('5');
+    await expect.poll(() => new URL(page.url()).searchParams.get('fully-conv-digit.unit')).toBe('5');
     const slice = (await page.locator('[data-slice]').getAttribute('aria-label'))!.match(/-?\d+\.\d+/g)!.map(Number);
     expectNear(slice, Array.from({ length: 49 }, (_, p) => head[0]!.kernel[(p * 32 + 3) * 64 + 5]!), 0.0005);
     const size = await page.locator('[data-column]').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
@@ -171,7 +171,7 @@ describe('the fully-convolutional lesson', () => {
       expect((await outputs()).filter((v) => v !== '').slice(-expected.length).map(Number)).toEqual(expected);
       expect(await page.locator('[data-figure="fully-conv-size"] [data-note]').innerText()).toContain(s > 1 && d > 1 ? 'written out dilated' : '');
     }
-    expect(new URL(page.url()).searchParams.get('fully-conv-size.input')).toBe('10');
+    await expect.poll(() => new URL(page.url()).searchParams.get('fully-conv-size.input')).toBe('10');
     await set('input', '3');
     await set('kernel', '7');
     await set('padding', '0');

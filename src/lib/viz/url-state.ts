@@ -41,9 +41,11 @@ export function formatField(field: Field, value: string | number | boolean): str
   return field.kind === 'bool' ? (value ? '1' : '0') : String(value);
 }
 
+const URL_WRITE_DELAY_MS = 150;
+
 export interface UrlState<T extends Record<string, Field>> {
   readonly values: Values<T>;
-  /** Changes values (each validated like a URL value) and writes them to the URL. */
+  /** Changes values (each validated like a URL value) and soon writes them to the URL. */
   set(changes: Partial<Values<T>>): void;
 }
 
@@ -62,6 +64,13 @@ export function urlState<T extends Record<string, Field>>(figure: string, fields
     }
     history.replaceState(history.state, '', url);
   };
+  // history.replaceState costs milliseconds and browsers throttle it, so a dragged point or a held
+  // key writes the URL once it pauses, not on every update.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const writeSoon = () => {
+    clearTimeout(pending);
+    pending = setTimeout(write, URL_WRITE_DELAY_MS);
+  };
 
   return {
     values,
@@ -70,7 +79,7 @@ export function urlState<T extends Record<string, Field>>(figure: string, fields
         const field = fields[key];
         if (field) (values as Record<string, unknown>)[key] = parseField(field, formatField(field, value as string));
       }
-      write();
+      writeSoon();
     },
   };
 }
