@@ -42,6 +42,9 @@ const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
     await page.focus('[data-figure="atrous-valid-taps"] input[type="range"]');
     await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
+  'atrous-space-to-batch': async (page, i) => {
+    await page.selectOption('[data-figure="atrous-space-to-batch"] [data-state="rate"]', i % 2 ? '2' : '8');
+  },
   'fully-conv-digit': async (page, i) => {
     await page.fill('[data-figure="fully-conv-digit"] [data-state="digit"]', String(i + 1));
   },

@@ -14,7 +14,8 @@ import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { differenceScale, greyRamp } from '../lib/viz/palette.ts';
-import { drawHeatmap, greyThumbnail, loadImagePixels } from '../lib/viz/pixels.ts';
+import { loadGreyPhoto } from '../lib/viz/grey-photo.ts';
+import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
@@ -39,11 +40,7 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
   const outputCanvas = $<HTMLCanvasElement>('[data-output]');
   const state = urlState('atrous-dilation', SETTINGS);
 
-  const photo = await loadImagePixels(root.dataset.src!).catch((e: Error) => {
-    throw new Error(`${a.failed} (${e.message})`);
-  });
-  const grey = await greyThumbnail(photo, SIDE);
-  const image = Float32Array.from(grey, (v) => v / 255);
+  const { grey, levels: image } = await loadGreyPhoto(root.dataset.src!, SIDE, a.failed);
   drawHeatmap(photoCanvas, grey, SIDE, SIDE, greyRamp, [0, 255]);
 
   // Marks over the photo: the k̂×k̂ span, the lines joining the taps, then each tap as a

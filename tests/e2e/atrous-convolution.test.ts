@@ -7,7 +7,7 @@ import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
 import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
 
 const PATH = '/learn/atrous-convolution/';
-const FIGURES = ['atrous-dilation', 'atrous-stack', 'atrous-erf', 'atrous-gridding', 'atrous-valid-taps'];
+const FIGURES = ['atrous-dilation', 'atrous-stack', 'atrous-erf', 'atrous-gridding', 'atrous-valid-taps', 'atrous-space-to-batch'];
 
 let browser: Browser;
 let opened: OpenedPage;
@@ -164,6 +164,18 @@ describe('the atrous-convolution lesson', () => {
     await expect.poll(() => text(fig('atrous-valid-taps', '[data-map-title]'))).toContain('rate 40');
     expect((await numbersIn(page, fig('atrous-valid-taps', '[data-selected-rate]'))).slice(0, 3))
       .toEqual([40, Number(shareWith(33, 40, 9).toFixed(3)), Number(shareWith(33, 40, 1).toFixed(3))]);
+  });
+
+  it('space to batch: r² sub-maps laid out r by r, and the interleaved result equals the dilated conv', async () => {
+    await reach(page, 'atrous-space-to-batch');
+    for (const rate of [2, 8]) {
+      await page.selectOption(fig('atrous-space-to-batch', '[data-state="rate"]'), String(rate));
+      await expect.poll(() => text(fig('atrous-space-to-batch', '[data-title-split]'))).toContain(`${rate * rate} sub-maps of ${128 / rate}×${128 / rate}`);
+      const side = (128 / rate) * rate + 2 * (rate - 1);
+      expect(await page.locator(fig('atrous-space-to-batch', '[data-split]')).evaluate((c: HTMLCanvasElement) => c.width)).toBe(side);
+      expect((await numbersIn(page, fig('atrous-space-to-batch', '[data-diff]'))).at(-1)).toBeLessThan(1e-4);
+    }
+    expect(await colours(fig('atrous-space-to-batch', '[data-output]'))).toBeGreaterThan(50);
   });
 
   it('has no accessibility violations with every figure drawn', async () => {

@@ -40,6 +40,20 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
     expect(Array.from(edges.weights)).toEqual([0, 1, 0, 1, -4, 1, 0, 1, 0]);
   });
 
+  it('space to batch: rate² sub-maps, the same output as the dilated conv, nothing left behind', async () => {
+    const size = 16;
+    const image = Float32Array.from({ length: size * size }, (_, i) => ((i * 53) % 97) / 96);
+    for (const rate of [2, 4]) {
+      const r = await noLeak(() => atrousTasks.atrousSpaceToBatch(image, size, 'vertical', 0, rate));
+      expect(r.subMaps).toHaveLength(size * size);
+      // sub-map 1 starts at x[0, 1]
+      expect(r.subMaps[(size / rate) ** 2]).toBe(image[1]);
+      const conv = await atrousTasks.atrousConvImage(image, size, 'vertical', 0, rate);
+      Array.from(r.output).forEach((v, i) => expect(v).toBeCloseTo(conv.output[i]!, 5));
+      expect(r.maxDiff).toBeLessThan(1e-5);
+    }
+  });
+
   it('erf: uniform linear gradient equals the loop backprop; the theoretical field and box are the closed form', async () => {
     const r = await noLeak(() => atrousTasks.atrousErf(3, 2, 'uniform', 'linear', 0));
     expect(r.theoretical).toBe(13);

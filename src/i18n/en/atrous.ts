@@ -19,6 +19,17 @@ export const atrous = {
       `tf.conv2d with dilations = r vs spaceToBatchND → conv → batchToSpaceND on this photo, random weights, every rate from 1 to ${n}: largest difference ${d}`,
     failed: 'The sample photo could not be loaded.',
   },
+  atrousSpaceToBatch: {
+    rate: 'Rate r',
+    split: (r: number, side: number) => `1. spaceToBatchND: ${r * r} sub-maps of ${side}×${side}`,
+    splitAlt: (r: number, side: number) => `The photo split into ${r}×${r} interleaved sub-maps of ${side}×${side} pixels; sub-map (a, b) holds every ${r}th pixel starting at row a, column b.`,
+    convolved: '2. An ordinary 3×3 conv of each sub-map',
+    convolvedAlt: (r: number) => `Each of the ${r * r} sub-maps after an ordinary 3×3 convolution.`,
+    output: '3. batchToSpaceND: interleaved back',
+    outputAlt: (r: number) => `The convolved sub-maps interleaved back into one 128×128 map: the 3×3 convolution at rate ${r}.`,
+    diff: (r: number, d: string) => `Largest difference from tf.conv2d with dilations = ${r}: ${d}`,
+    caption: 'Pixels r apart in the photo are neighbours in a sub-map, so an ordinary 3×3 convolution of the sub-maps is a 3×3 convolution at rate r of the photo.',
+  },
   atrousStack: {
     preset: 'Preset',
     presets: {

@@ -4,6 +4,7 @@ import { dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch } from '../../op
 import { effectiveReceptiveField, theoreticalFieldBox, type FieldBox } from '../../ops/effective-receptive-field.ts';
 import { griddingCounts } from '../../ops/gridding.ts';
 import { receptiveField, type LayerSpec } from '../../ops/receptive-field.ts';
+import { spaceToBatchSteps } from '../../ops/space-to-batch.ts';
 import { validTapCountsByRate, validTapHistogramsByRate } from '../../ops/valid-taps-by-rate.ts';
 import type { AtrousKernel } from './atrous-kernels.ts';
 
@@ -29,6 +30,17 @@ export interface ConvImageResult {
   dilated: Float32Array;
   effectiveKernel: number;
   parameters: number;
+}
+
+export interface SpaceToBatchResult {
+  /** rate² sub-maps of side size/rate, one after another */
+  subMaps: Float32Array;
+  /** each sub-map after the ordinary 3x3 conv */
+  convolved: Float32Array;
+  /** batchToSpaceND of the convolved sub-maps, size×size */
+  output: Float32Array;
+  /** largest |output − tf.conv2d with dilations = rate| */
+  maxDiff: number;
 }
 
 export interface ErfResult {
@@ -98,6 +110,22 @@ export const atrousTasks = {
     });
     const [d] = await take(diff);
     return d![0]!;
+  },
+
+  /** The three steps of spaceToBatchND → conv → batchToSpaceND on a grey image, and their distance from tf.conv2d with dilations. */
+  async atrousSpaceToBatch(image: Float32Array, size: number, kernel: AtrousKernel, seed: number, rate: number): Promise<SpaceToBatchResult> {
+    const [subT, convT, outT, diffT] = tf.tidy(() => {
+      const x = tf.tensor4d(image, [1, size, size, 1]);
+      const w = kernelTensor(kernel, seed);
+      const steps = spaceToBatchSteps(x, w, rate);
+      const diff = tf.max(tf.abs(steps.output.sub(dilatedConv2d(x, w, rate, 'same'))));
+      return [steps.subMaps, steps.convolved, steps.output, diff];
+    });
+    const [subMaps, convolved, output, diff] = await take(subT, convT, outT, diffT);
+    return Comlink.transfer(
+      { subMaps: subMaps!, convolved: convolved!, output: output!, maxDiff: diff![0]! },
+      [subMaps!.buffer, convolved!.buffer, output!.buffer],
+    );
   },
 
   /** Effective receptive field of `depth` 3x3 layers at one dilation, on a map that holds the field. */
