@@ -5,18 +5,11 @@ import { dilatedConvLoop } from '../../src/lib/ops/dilated-conv.reference.ts';
 import { linearStackGradientLoop } from '../../src/lib/ops/effective-receptive-field.reference.ts';
 import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
 import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
+import { noLeak } from './no-leak.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** Runs a task and checks that it left no tensor behind. */
-async function noLeak<T>(task: () => Promise<T>): Promise<T> {
-  const before = tf.memory().numTensors;
-  const result = await task();
-  expect(tf.memory().numTensors).toBe(before);
-  return result;
-}
 
 describe('the worker tasks of the atrous-convolution lesson', () => {
   it('conv image: matches the loop at rates 1, 2, 5 for every kernel; k̂ = 2r + 1 with 9 weights; spaceToBatch agrees at rates 1…16', async () => {

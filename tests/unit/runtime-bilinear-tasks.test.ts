@@ -2,18 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { bilinearTasks } from '../../src/lib/runtime/tasks/bilinear.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
+import { noLeak } from './no-leak.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** Runs a task and checks that it left no tensor behind. */
-async function noLeak<T>(task: () => Promise<T>): Promise<T> {
-  const before = tf.memory().numTensors;
-  const result = await task();
-  expect(tf.memory().numTensors).toBe(before);
-  return result;
-}
 
 describe('the worker tasks of the bilinear lesson', () => {
   it('cell: weights and value, no tensor left behind', async () => {

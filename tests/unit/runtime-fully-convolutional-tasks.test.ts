@@ -5,6 +5,7 @@ import { denseLoop, slidingDenseLoop, type DenseLoop } from '../../src/lib/ops/c
 import { loadModel } from '../../src/lib/models/load.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
 import { fullyConvolutionalTasks as tasks } from '../../src/lib/runtime/tasks/fully-convolutional.ts';
+import { noLeak } from './no-leak.ts';
 
 // The tasks fetch '/weights/…' and '/data/…' as the browser would; here they read public/.
 beforeAll(async () => {
@@ -12,13 +13,6 @@ beforeAll(async () => {
   vi.stubGlobal('fetch', (url: string) => fileFetch(`public${url}`));
 });
 afterAll(() => vi.unstubAllGlobals());
-
-async function noLeak<T>(task: () => Promise<T>): Promise<T> {
-  const before = tf.memory().numTensors;
-  const result = await task();
-  expect(tf.memory().numTensors).toBe(before);
-  return result;
-}
 
 const softmax = (z: Float32Array) => {
   const m = Math.max(...z);

@@ -3,18 +3,11 @@ import * as tf from '@tensorflow/tfjs';
 import { transposedTasks } from '../../src/lib/runtime/tasks/transposed.ts';
 import { conv2dLoop, resizeConvLoop, transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
+import { noLeak } from './no-leak.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** Runs a task and checks that it left no tensor behind. */
-async function noLeak<T>(task: () => Promise<T>): Promise<T> {
-  const before = tf.memory().numTensors;
-  const result = await task();
-  expect(tf.memory().numTensors).toBe(before);
-  return result;
-}
 
 function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4): void {
   expect(actual.length).toBe(expected.length);
