@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NUM_CLASSES } from '../../src/lib/data/scene.ts';
-import { bilinearKernel, bilinearTaps } from '../../src/lib/models/bilinear-kernel.ts';
+import { bilinearKernel } from '../../src/lib/models/bilinear-kernel.ts';
+import { bilinearTaps } from '../../src/lib/ops/bilinear-kernel.ts';
 import { MODELS, SEGMENTATION_MODELS } from '../../src/lib/models/catalog.ts';
 import { confusionMatrix, segmentationMetrics } from '../../src/lib/models/metrics.ts';
 import { useWasmTraining } from '../../src/lib/training/backend.ts';

@@ -1,11 +1,6 @@
-// FCN/d2l bilinear upsampling kernel: factor = ⌈k/2⌉, centre = factor − 1 (k odd) or
-// factor − 0.5 (k even), w(x, y) = (1 − |x − c|/factor)(1 − |y − c|/factor).
-// Laid out as a conv2dTranspose kernel [k, k, C, C] that maps channel c to channel c only.
-export function bilinearTaps(k: number): Float32Array {
-  const factor = Math.ceil(k / 2);
-  const centre = k % 2 === 1 ? factor - 1 : factor - 0.5;
-  return Float32Array.from({ length: k }, (_, i) => 1 - Math.abs(i - centre) / factor);
-}
+// The FCN/d2l bilinear kernel (taps from lib/ops) as plain initial values for a layer: a
+// conv2dTranspose kernel [k, k, C, C] that maps channel c to channel c only.
+import { bilinearTaps } from '../ops/bilinear-kernel.ts';
 
 export function bilinearKernel(k: number, channels: number): Float32Array {
   const taps = bilinearTaps(k);

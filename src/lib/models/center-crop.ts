@@ -4,6 +4,7 @@
 // and the models must accept any multiple of 32. An odd difference leaves the extra pixel at the
 // bottom/right.
 import * as tf from '@tensorflow/tfjs';
+import { centerCrop } from '../ops/crop-and-concat.ts';
 
 export class CenterCrop extends tf.layers.Layer {
   static className = 'CenterCrop';
@@ -15,10 +16,7 @@ export class CenterCrop extends tf.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const [source, target] = inputs as [tf.Tensor4D, tf.Tensor4D];
-    const [, h, w] = target.shape;
-    const top = Math.floor((source.shape[1] - h) / 2);
-    const left = Math.floor((source.shape[2] - w) / 2);
-    return tf.slice(source, [0, top, left, 0], [-1, h, w, -1]);
+    return centerCrop(source, target.shape[1], target.shape[2]);
   }
 }
 
