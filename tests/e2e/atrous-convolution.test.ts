@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
 import { receptiveFieldLoop } from '../../src/lib/ops/receptive-field.reference.ts';
 import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
-import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+import { expectNoAxeViolations, numbersIn, open, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/atrous-convolution/';
 const FIGURES = ['atrous-dilation', 'atrous-stack', 'atrous-erf', 'atrous-gridding', 'atrous-valid-taps', 'atrous-space-to-batch'];
 
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await open(browser, PATH);
-  page = opened.page;
-});
-afterAll(() => browser.close());
+const opened = await openForFile(PATH);
+const { browser, page } = opened;
 
 const fig = (name: string, selector = '') => `[data-figure="${name}"] ${selector}`.trim();
 const text = (selector: string) => page.locator(selector).innerText();

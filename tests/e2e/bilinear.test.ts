@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { CONVENTIONS, type Convention } from '../../src/lib/ops/bilinear-coordinates.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
-import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+import { expectNoAxeViolations, numbersIn, open, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/bilinear-interpolation/';
 const FIGURES = ['bilinear-cell', 'bilinear-grid', 'bilinear-conventions', 'bilinear-photo'];
 
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await open(browser, PATH);
-  page = opened.page;
-});
-afterAll(() => browser.close());
+const opened = await openForFile(PATH);
+const { browser, page } = opened;
 
 const tfjsRequests = () => opened.requests.filter((u) => /worker-|\.wasm$|tfjs/.test(u));
 

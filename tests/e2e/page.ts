@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
 export interface OpenedPage {
   page: Page;
@@ -22,6 +23,13 @@ export async function open(browser: Browser, path: string, viewport = { width: 1
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(inject('baseUrl') + path);
   return { page, errors, requests };
+}
+
+/** One Chromium and one opened page for a whole test file (top-level await), closed after its tests. */
+export async function openForFile(path: string): Promise<OpenedPage & { browser: Browser }> {
+  const browser = await launchChromium();
+  afterAll(() => browser.close());
+  return { browser, ...(await open(browser, path)) };
 }
 
 /** Scrolls a figure into view and waits until it has drawn (or reported an error). */

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 import { conv2dLoop, transposedConvLoop, type Image } from '../../src/lib/ops/transposed-conv.reference.ts';
-import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, numbersIn, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/transposed-convolution/';
 const FIGURES = ['transposed-scatter', 'transposed-matrix', 'transposed-checkerboard', 'transposed-bilinear'];
 
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await open(browser, PATH);
-  page = opened.page;
-});
-afterAll(() => browser.close());
+const opened = await openForFile(PATH);
+const { browser, page } = opened;
 
 const img = (data: ArrayLike<number>, h: number, w = h): Image => ({ data: Float32Array.from(data), h, w });
 const gridNumbers = (p: Page, selector: string) => p.locator(`${selector} text`).allTextContents().then((t) => t.map(Number));
