@@ -2,7 +2,8 @@
  * DeepLab v3 Fig. 4 recomputed: on an n×n feature map with zero 'same' padding, the share of
  * output positions where all 9, exactly 4 or exactly 1 of a 3x3 filter's taps land on the map, as
  * the rate grows from 1 to 80; the count map for one rate; the numbers at the rates DeepLab uses.
- * Computes in the worker: atrousValidTaps (valid-tap counts of every rate at once).
+ * Computes in the worker: atrousValidTaps (the curves, of every rate at once, fetched again only
+ * when the size changes) and atrousValidTapCounts (the map of the chosen rate).
  */
 import { axisBottom, axisLeft, interpolateYlGnBu, line, scaleLinear, select } from 'd3';
 import { t } from '../i18n/en.ts';
@@ -54,20 +55,22 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     return li;
   }));
 
-  const draw = (r: ValidTapsResult) => {
-    const { size, rate } = state.values;
+  const drawCurves = (size: number, r: ValidTapsResult) => {
     const at = (i: number) => x(r.rates[i]!);
     SERIES.forEach((j, s) => paths[s]!.attr('d', line<number[]>().x((_, i) => at(i)).y((h) => y(h[j]!))(r.histograms)));
     paths[SERIES.length]!.attr('d', line<number>().x((_, i) => at(i)).y((m) => y(m))(r.meanValid));
-    cursor.attr('x1', x(rate)).attr('x2', x(rate));
     $('[data-chart-title]').textContent = v.chartTitle(size);
     chart.attr('aria-label', v.chartAlt(size));
+    $('[data-table-caption]').textContent = v.tableCaption(size);
+  };
+
+  const drawRate = (size: number, rate: number, r: ValidTapsResult, counts: Float32Array) => {
+    cursor.attr('x1', x(rate)).attr('x2', x(rate));
     const canvas = $<HTMLCanvasElement>('[data-map]');
-    drawHeatmap(canvas, r.counts, size, size, interpolateYlGnBu, [0, TAPS]);
+    drawHeatmap(canvas, counts, size, size, interpolateYlGnBu, [0, TAPS]);
     canvas.setAttribute('aria-label', v.mapAlt(rate));
     $('[data-map-title]').textContent = v.mapTitle(rate);
     $('[data-rate-value]').textContent = String(rate);
-    $('[data-table-caption]').textContent = v.tableCaption(size);
     const rows = [...factRates.map((fact) => [fact, $(`[data-fact-rate="${fact}"]`)] as const), [rate, $('[data-selected-rate]')] as const];
     $('[data-rate-cell]').textContent = v.selectedRow(rate);
     for (const [fact, tr] of rows) {
@@ -78,11 +81,21 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     }
   };
 
+  // The curves depend only on the size, so moving the rate fetches and draws just the map.
+  let curves: { size: number; result: ValidTapsResult } | undefined;
   const update = liveUpdate(
     'atrous-valid-taps',
     async () => {
       const { size, rate } = state.values;
-      draw(await api.atrousValidTaps(size, MAX_RATE, rate));
+      const [result, counts] = await Promise.all([
+        curves?.size === size ? curves.result : api.atrousValidTaps(size, MAX_RATE),
+        api.atrousValidTapCounts(size, rate),
+      ]);
+      if (curves?.size !== size) {
+        curves = { size, result };
+        drawCurves(size, result);
+      }
+      drawRate(size, rate, result, counts);
     },
     (err) => setFigureState(root, 'error', t.figure.error(err.message)),
   );

@@ -63,8 +63,6 @@ export interface ValidTapsResult {
   histograms: number[][];
   /** mean share of the k² taps that are valid, over positions, per rate ("valid weights") */
   meanValid: number[];
-  /** valid-tap count at every position for the selected rate, size×size */
-  counts: Float32Array;
 }
 
 export interface GriddingResult {
@@ -152,18 +150,25 @@ export const atrousTasks = {
   },
 
   /** DeepLab v3 Fig. 4: valid-tap histograms of a 3x3 filter for rates 1…maxRate on a size×size map, and the count map at `rate`. */
-  async atrousValidTaps(size: number, maxRate: number, rate: number): Promise<ValidTapsResult> {
+  /** The curves of every rate 1..maxRate on a size×size map; they change only with the size. */
+  async atrousValidTaps(size: number, maxRate: number): Promise<ValidTapsResult> {
     const taps = 9;
     const rates = Array.from({ length: maxRate }, (_, i) => i + 1);
-    const [histT, meanT, countsT] = tf.tidy(() => {
+    const [histT, meanT] = tf.tidy(() => {
       const hist = validTapHistogramsByRate(size, rates);
       // Σⱼ j·p(j) / 9 for every rate at once
       const mean = hist.matMul(tf.range(0, taps + 1).div(taps).reshape([taps + 1, 1]) as tf.Tensor2D);
-      return [hist, mean, validTapCountsByRate(size, [rate])];
+      return [hist, mean];
     });
-    const [hist, mean, counts] = await take(histT, meanT, countsT);
+    const [hist, mean] = await take(histT, meanT);
     const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * (taps + 1), (i + 1) * (taps + 1))));
-    return Comlink.transfer({ rates, histograms, meanValid: Array.from(mean!), counts: counts! }, [counts!.buffer]);
+    return { rates, histograms, meanValid: Array.from(mean!) };
+  },
+
+  /** The valid-tap count at every position of a size×size map for one rate. */
+  async atrousValidTapCounts(size: number, rate: number): Promise<Float32Array> {
+    const [counts] = await take(tf.tidy(() => validTapCountsByRate(size, [rate])));
+    return Comlink.transfer(counts!, [counts!.buffer]);
   },
 
   /** Path counts from each input pixel to one output, per list of rates (3x3 layers). */
