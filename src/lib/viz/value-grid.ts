@@ -19,6 +19,11 @@ export function textColor(background: string): string {
   return luminance > 0.179 ? '#000' : '#fff';
 }
 
+/** Sets an attribute only when it changes: rewriting an equal value still costs a repaint. */
+function attr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 /** Draws a rows×cols grid of numbers on coloured cells into an SVG, keyed by position. */
 export function drawValueGrid(
   svg: SVGSVGElement,
@@ -27,21 +32,26 @@ export function drawValueGrid(
   cols: number,
   { color, digits, cell = 44, text = true }: ValueGridOptions,
 ): void {
-  const data = Array.from({ length: rows * cols }, (_, i) => ({ i, v: values[i] }));
-  const root = select(svg).attr('viewBox', `0 0 ${cols * cell} ${rows * cell}`);
-  const g = root
-    .selectAll<SVGGElement, { i: number; v: number }>('g.cell')
-    .data(data, (d) => d.i)
+  attr(svg, 'viewBox', `0 0 ${cols * cell} ${rows * cell}`);
+  const cells = select(svg)
+    .selectAll<SVGGElement, number>('g.cell')
+    .data(Array.from({ length: rows * cols }, (_, i) => i))
     .join((enter) => {
       const e = enter.append('g').attr('class', 'cell');
       e.append('rect').attr('width', cell - 1).attr('height', cell - 1);
       e.append('text').attr('x', cell / 2).attr('y', cell / 2).attr('dy', '0.35em').attr('text-anchor', 'middle');
       return e;
     })
-    .attr('transform', (d) => `translate(${(d.i % cols) * cell},${Math.floor(d.i / cols) * cell})`);
-  g.select('rect').attr('fill', (d) => color(d.v));
-  g.select('text')
-    .attr('font-size', cell * (digits > 1 ? 0.27 : 0.32))
-    .attr('fill', (d) => textColor(color(d.v)))
-    .text((d) => (text ? fmt(d.v, digits) : ''));
+    .nodes();
+  const fontSize = String(cell * (digits > 1 ? 0.27 : 0.32));
+  cells.forEach((g, i) => {
+    const fill = color(values[i]);
+    attr(g, 'transform', `translate(${(i % cols) * cell},${Math.floor(i / cols) * cell})`);
+    attr(g.firstElementChild!, 'fill', fill);
+    const label = g.lastElementChild!;
+    attr(label, 'font-size', fontSize);
+    attr(label, 'fill', textColor(fill));
+    const content = text ? fmt(values[i], digits) : '';
+    if (label.textContent !== content) label.textContent = content;
+  });
 }
