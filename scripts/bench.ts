@@ -1,5 +1,6 @@
 // Prints, per built page: JS shipped before any figure loads (gzip), time from navigation to the
-// first drawn figure, and the p95 time of figure updates driven by the keyboard and controls.
+// first drawn figure, and the p95 time of figure updates driven by the keyboard and controls, as
+// Chromium schedules them and without its after-input deferral (the figure's own work).
 // Usage: npm run bench (builds first). Needs /usr/bin/chromium (scripts/ensure-chromium.mjs).
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -85,9 +86,36 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
+/** Drives every figure on the page UPDATES times; the update durations per figure, in ms. */
+async function figureUpdates(page: Page, figures: string[]): Promise<Map<string, number[]>> {
+  const times = new Map<string, number[]>();
+  for (const figure of figures) {
+    const drive = DRIVERS[figure];
+    if (!drive) continue;
+    await page.locator(`[data-figure="${figure}"]`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((f) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready', figure, { timeout: 120_000 });
+    const name = `figure-update:${figure}`;
+    await page.evaluate((n) => performance.clearMeasures(n), name);
+    for (let i = 0; i < UPDATES; i++) {
+      const done = await page.evaluate((n) => performance.getEntriesByName(n).length, name);
+      await drive(page, i);
+      await page.waitForFunction(([n, c]) => performance.getEntriesByName(n as string).length > (c as number), [name, done] as const, { timeout: 30_000 });
+    }
+    times.set(figure, await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name));
+  }
+  return times;
+}
+
+const ms = (values: number[]) => `${percentile(values, 95).toFixed(1)} / ${percentile(values, 50).toFixed(1)}`;
+
 const { server, url } = await serveStatic(DIST);
 const browser = await launchChromium();
-const rows: string[][] = [];
+// After a click or key press Chromium holds back other tasks, the worker's reply among them, until
+// the next frame is drawn (DeferRendererTasksAfterInput). A second browser without that policy
+// shows what the figure's own work costs.
+const undeferred = await launchChromium(['--disable-features=DeferRendererTasksAfterInput']);
+const pageRows: string[][] = [];
+const figureRows: string[][] = [];
 // `node scripts/bench.ts /learn/<slug>/` benches one page.
 const only = process.argv[2];
 for (const path of (await pages(DIST)).filter((p) => !only || p === only)) {
@@ -105,7 +133,6 @@ for (const path of (await pages(DIST)).filter((p) => !only || p === only)) {
 
   const figures = await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')!));
   let firstDrawn = '';
-  const updates: string[] = [];
   if (figures.length > 0) {
     // A fresh load that starts at the first figure: navigation → drawn.
     await page.goto(url + path + '#' + 'bench', { waitUntil: 'domcontentloaded' });
@@ -113,28 +140,21 @@ for (const path of (await pages(DIST)).filter((p) => !only || p === only)) {
     const mark = `figure-ready:${figures[0]}`;
     await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 120_000 });
     firstDrawn = `${(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark)).toFixed(0)} ms`;
-    for (const figure of figures) {
-      const drive = DRIVERS[figure];
-      if (!drive) continue;
-      await page.locator(`[data-figure="${figure}"]`).scrollIntoViewIfNeeded();
-      await page.waitForFunction((f) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready', figure, { timeout: 120_000 });
-      const name = `figure-update:${figure}`;
-      await page.evaluate((n) => performance.clearMeasures(n), name);
-      for (let i = 0; i < UPDATES; i++) {
-        const done = await page.evaluate((n) => performance.getEntriesByName(n).length, name);
-        await drive(page, i);
-        await page.waitForFunction(([n, c]) => performance.getEntriesByName(n as string).length > (c as number), [name, done] as const, { timeout: 30_000 });
-      }
-      const durations = await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
-      updates.push(`${figure} p95 ${percentile(durations, 95).toFixed(1)} ms (median ${percentile(durations, 50).toFixed(1)})`);
-    }
+    const times = await figureUpdates(page, figures);
+    const other = await undeferred.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.goto(url + path, { waitUntil: 'domcontentloaded' });
+    const ownTimes = await figureUpdates(other, figures);
+    await other.close();
+    for (const [figure, durations] of times) figureRows.push([path, figure, ms(durations), ms(ownTimes.get(figure)!)]);
   }
   const backend = figures.length > 0 ? ((await page.getAttribute('[data-backend-status]', 'data-backend')) ?? '') : '';
-  rows.push([path, `${(initialJs / 1024).toFixed(1)} KB`, firstDrawn || '-', backend || '-', updates.join('; ') || '-']);
+  pageRows.push([path, `${(initialJs / 1024).toFixed(1)} KB`, firstDrawn || '-', backend || '-']);
   await context.close();
 }
-await browser.close();
+await Promise.all([browser.close(), undeferred.close()]);
 server.close();
 
-const header = ['page', 'JS before figures (gzip)', 'navigation → first figure', 'backend', `figure updates (${UPDATES} each)`];
-for (const row of [header, ...rows]) process.stdout.write(row.join(' | ') + '\n');
+const print = (rows: string[][]) => rows.forEach((row) => process.stdout.write(row.join(' | ') + '\n'));
+print([['page', 'JS before figures (gzip)', 'navigation → first figure', 'backend'], ...pageRows]);
+process.stdout.write('\n');
+print([['page', 'figure', `update p95 / median, ms (${UPDATES} updates)`, 'without the after-input deferral'], ...figureRows]);
