@@ -24,7 +24,7 @@ export const TRAIN_CONFIGS: Record<ModelName, TrainConfig> = {
   fcn8s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn16s' },
   unet: { ...base, steps: 4000, batchSize: 8, classWeightPower: 0.5 },
   deeplabv3: { ...base, steps: 400, batchSize: 8 },
-  deeplabv3plus: { ...base, steps: 900, batchSize: 8 },
+  deeplabv3plus: { ...base, steps: 3000, batchSize: 8 },
 };
 
 export const polyRate = (config: TrainConfig, step: number): number =>
