@@ -22,7 +22,7 @@ export const TRAIN_CONFIGS: Record<ModelName, TrainConfig> = {
   fcn32s: { ...base, steps: 1200 },
   fcn16s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn32s' },
   fcn8s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn16s' },
-  unet: { ...base, steps: 4000, batchSize: 8, classWeightPower: 0.5 },
+  unet: { ...base, steps: 8000, batchSize: 8, classWeightPower: 0.5 },
   deeplabv3: { ...base, steps: 3000, batchSize: 8 },
   deeplabv3plus: { ...base, steps: 3000, batchSize: 8 },
 };
