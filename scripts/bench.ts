@@ -11,37 +11,54 @@ import { serveStatic } from './lib/static-server.ts';
 
 const DIST = resolve('dist');
 
+// A hand holds a key or button for tens of milliseconds and leaves as long between presses (key
+// auto-repeat is ~30/s). Playwright presses, releases and presses again within a few ms, so an
+// input lands just after the frame drawn for the one before and, with Chromium's after-input
+// deferral (see below), its result waits a whole frame more than a reader's would. The drivers
+// hold for HOLD_MS and wait as long before each input.
+const HOLD_MS = 80;
+
+async function press(page: Page, selector: string, key: string): Promise<void> {
+  await page.focus(selector);
+  await page.keyboard.down(key);
+  await page.waitForTimeout(HOLD_MS);
+  await page.keyboard.up(key);
+}
+
+async function click(page: Page, selector: string): Promise<void> {
+  const box = (await page.locator(selector).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(HOLD_MS);
+  await page.mouse.up();
+}
+
 /** How a reader drives each figure, one input per update. */
 const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
   'bilinear-cell': async (page, i) => {
-    await page.focus('[data-figure="bilinear-cell"] circle[role="slider"]');
-    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await press(page, '[data-figure="bilinear-cell"] circle[role="slider"]', i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
   'bilinear-grid': async (page, i) => {
     const conventions = ['half-pixel', 'align-corners', 'tfjs-default'];
-    await page.check(`[data-figure="bilinear-grid"] input[value="${conventions[i % 3]}"]`);
+    await click(page, `[data-figure="bilinear-grid"] input[value="${conventions[i % 3]}"]`);
   },
   'bilinear-photo': async (page, i) => {
-    await page.focus('[data-figure="bilinear-photo"] [data-photo]');
-    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await press(page, '[data-figure="bilinear-photo"] [data-photo]', i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
   'atrous-dilation': async (page, i) => {
-    await page.focus('[data-figure="atrous-dilation"] input[type="range"]');
-    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await press(page, '[data-figure="atrous-dilation"] input[type="range"]', i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
   'atrous-stack': async (page, i) => {
     await page.fill('[data-figure="atrous-stack"] [aria-label="Dilation of layer 6"]', String(i % 2 ? 16 : 12));
   },
   'atrous-erf': async (page, i) => {
-    await page.focus('[data-figure="atrous-erf"] input[type="range"]');
-    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await press(page, '[data-figure="atrous-erf"] input[type="range"]', i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
   'atrous-gridding': async (page, i) => {
     await page.fill('[data-figure="atrous-gridding"] [data-side="1"] input', i % 2 ? '1, 2, 5' : '1, 2, 9');
   },
   'atrous-valid-taps': async (page, i) => {
-    await page.focus('[data-figure="atrous-valid-taps"] input[type="range"]');
-    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await press(page, '[data-figure="atrous-valid-taps"] input[type="range"]', i % 2 ? 'ArrowLeft' : 'ArrowRight');
   },
   'atrous-space-to-batch': async (page, i) => {
     await page.selectOption('[data-figure="atrous-space-to-batch"] [data-state="rate"]', i % 2 ? '2' : '8');
@@ -59,10 +76,10 @@ const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
     await page.selectOption('[data-figure="transposed-scatter"] [data-state="stride"]', i % 2 ? '1' : '3');
   },
   'transposed-matrix': async (page, i) => {
-    await page.check(`[data-figure="transposed-matrix"] input[value="${i % 2 ? 's1' : 's2'}"]`);
+    await click(page, `[data-figure="transposed-matrix"] input[value="${i % 2 ? 's1' : 's2'}"]`);
   },
   'transposed-checkerboard': async (page, i) => {
-    await page.check(`[data-figure="transposed-checkerboard"] input[value="${i % 2 ? 'uniform' : 'random'}"]`);
+    await click(page, `[data-figure="transposed-checkerboard"] input[value="${i % 2 ? 'uniform' : 'random'}"]`);
   },
   'transposed-bilinear': async (page, i) => {
     await page.selectOption('[data-figure="transposed-bilinear"] [data-state="factor"]', i % 2 ? '2' : '4');
@@ -98,6 +115,7 @@ async function figureUpdates(page: Page, figures: string[]): Promise<Map<string,
     await page.evaluate((n) => performance.clearMeasures(n), name);
     for (let i = 0; i < UPDATES; i++) {
       const done = await page.evaluate((n) => performance.getEntriesByName(n).length, name);
+      await page.waitForTimeout(HOLD_MS);
       await drive(page, i);
       await page.waitForFunction(([n, c]) => performance.getEntriesByName(n as string).length > (c as number), [name, done] as const, { timeout: 30_000 });
     }
