@@ -6,17 +6,13 @@ import {
 } from '../../src/lib/ops/bilinear-kernel.ts';
 import { bilinearKernelLoop, resizeHalfPixelLoop } from '../../src/lib/ops/bilinear-kernel.reference.ts';
 import { transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
+import { expectClose } from './expect-close.ts';
 
 const FC = { seed: 1234, numRuns: 30 };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-5): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < actual.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(tol);
-}
 
 /** Values of t at [1, H, W, 1] split into interior and border pixels (border = b pixels per side). */
 function split(t: tf.Tensor4D, b: number): { interior: number[]; border: number[] } {
@@ -76,7 +72,7 @@ describe('bilinear kernel', () => {
           expect(y.shape).toEqual([1, n * s, (n + 2) * s, 1]);
           const k = { data: bilinearKernelLoop(2 * s), h: 2 * s, w: 2 * s };
           const ref = transposedConvLoop({ data: Float32Array.from(x.dataSync()), h: n, w: n + 2 }, k, s, s / 2);
-          expectClose(y.dataSync(), ref.data);
+          expectClose(y.dataSync(), ref.data, 1e-5);
         });
       }),
       FC,
@@ -96,7 +92,7 @@ describe('bilinear kernel', () => {
           for (const v of border) expect(v).toBeLessThan(-1e-3);
           // and tf's resize agrees with the half-pixel loop
           const resized = tf.image.resizeBilinear(x, [n * s, (n + 1) * s], false, true);
-          expectClose(resized.dataSync(), resizeHalfPixelLoop(Float32Array.from(x.dataSync()), n, n + 1, s));
+          expectClose(resized.dataSync(), resizeHalfPixelLoop(Float32Array.from(x.dataSync()), n, n + 1, s), 1e-5);
         });
       }),
       FC,

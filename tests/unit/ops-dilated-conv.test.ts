@@ -6,17 +6,13 @@ import {
   atrousConv1d, atrousTaps, dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch,
 } from '../../src/lib/ops/dilated-conv.ts';
 import { atrous1dLoop, dilatedConvLoop } from '../../src/lib/ops/dilated-conv.reference.ts';
+import { expectClose } from './expect-close.ts';
 
 const FC = { seed: 99, numRuns: 40 };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < actual.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(tol);
-}
 
 const settings = fc
   .record({

@@ -7,6 +7,7 @@ import {
   stampPositions, transposedConv2d, transposedConv2dSingle, transposedConvOutputSize,
 } from '../../src/lib/ops/transposed-conv.ts';
 import { conv2dLoop, resizeConvLoop, transposedConvLoop, type Image } from '../../src/lib/ops/transposed-conv.reference.ts';
+import { expectClose } from './expect-close.ts';
 
 const FC = { seed: 7071, numRuns: 40 };
 
@@ -20,11 +21,6 @@ function rand2d(h: number, w: number, seed: number): tf.Tensor2D {
 function image(t: tf.Tensor2D): Image {
   return { data: Float32Array.from(t.dataSync()), h: t.shape[0], w: t.shape[1] };
 }
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < actual.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(tol);
-}
-
 /** A forward conv (i, k, s, p) whose transposed conv we then take. */
 const convSettings = fc
   .record({

@@ -4,15 +4,11 @@ import { transposedTasks } from '../../src/lib/runtime/tasks/transposed.ts';
 import { conv2dLoop, resizeConvLoop, transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 import { noLeak } from './no-leak.ts';
+import { expectClose } from './expect-close.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < actual.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(tol);
-}
 
 const img = (data: ArrayLike<number>, h: number, w = h) => ({ data: Float32Array.from(data), h, w });
 
