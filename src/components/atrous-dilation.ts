@@ -7,9 +7,9 @@
 import { interpolateRdBu, select } from 'd3';
 import { t } from '../i18n/en.ts';
 import { atrousTaps } from '../lib/ops/atrous-taps.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
-import { ATROUS_KERNELS } from '../lib/runtime/tasks/atrous-kernels.ts';
-import type { ConvImageResult } from '../lib/runtime/tasks/atrous.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
+import { ATROUS_KERNELS } from '../lib/runtime/worker/tasks/atrous-kernels.ts';
+import type { ConvImageResult } from '../lib/runtime/worker/tasks/atrous.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';

@@ -6,8 +6,8 @@
  */
 import { interpolateRdBu } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
-import type { SpaceToBatchResult } from '../lib/runtime/tasks/atrous.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
+import type { SpaceToBatchResult } from '../lib/runtime/worker/tasks/atrous.ts';
 import { fmtDiff } from '../lib/viz/format.ts';
 import { loadGreyPhoto } from '../lib/viz/grey-photo.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';

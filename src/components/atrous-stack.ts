@@ -9,7 +9,7 @@ import { t } from '../i18n/en.ts';
 import {
   CONTEXT_MODULE, DILATED_1_2_4, VGG16, receptiveFields, type LayerField, type LayerSpec,
 } from '../lib/ops/receptive-field.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { urlState } from '../lib/viz/url-state.ts';

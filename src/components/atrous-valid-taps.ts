@@ -7,8 +7,8 @@
  */
 import { axisBottom, axisLeft, interpolateYlGnBu, line, scaleLinear, select } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
-import type { ValidTapsResult } from '../lib/runtime/tasks/atrous.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
+import type { ValidTapsResult } from '../lib/runtime/worker/tasks/atrous.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';

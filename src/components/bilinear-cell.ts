@@ -5,8 +5,8 @@
  */
 import { select } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
-import type { CellResult } from '../lib/runtime/tasks/bilinear.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
+import type { CellResult } from '../lib/runtime/worker/tasks/bilinear.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { CORNER_COLORS } from '../lib/viz/palette.ts';

@@ -3,7 +3,7 @@
  * so the reader sees the shift and the repeated edge of TF.js's default.
  */
 import { CONVENTIONS } from '../lib/ops/bilinear-coordinates.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
 import { fmt } from '../lib/viz/format.ts';
 
 export async function mount(root: HTMLElement, api: Runtime): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n/en.ts';
 import { CONVENTIONS } from '../lib/ops/bilinear-coordinates.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';

@@ -5,7 +5,7 @@
  */
 import { interpolateMagma } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';

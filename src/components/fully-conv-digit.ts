@@ -7,8 +7,8 @@
  */
 import { select } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
-import type { DigitResult } from '../lib/runtime/tasks/fully-convolutional.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
+import type { DigitResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';

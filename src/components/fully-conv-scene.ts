@@ -6,8 +6,8 @@
  */
 import { interpolateViridis, select } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
-import type { SceneResult } from '../lib/runtime/tasks/fully-convolutional.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
+import type { SceneResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { argmaxRgba } from '../lib/viz/class-palette.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';

@@ -6,8 +6,8 @@
  */
 import { t } from '../i18n/en.ts';
 import { convOutputSize, effectiveKernelSize, windowPositions } from '../lib/ops/conv-arithmetic.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
-import type { OutputShapeResult } from '../lib/runtime/tasks/fully-convolutional.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
+import type { OutputShapeResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';
 import { arrowStep } from '../lib/viz/pointer.ts';

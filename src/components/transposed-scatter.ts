@@ -6,8 +6,8 @@
  */
 import { select } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/client.ts';
-import type { ScatterResult } from '../lib/runtime/tasks/transposed.ts';
+import type { Runtime } from '../lib/runtime/page/client.ts';
+import type { ScatterResult } from '../lib/runtime/worker/tasks/transposed.ts';
 import { digitsFor, fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { liveUpdate } from '../lib/viz/live-update.ts';

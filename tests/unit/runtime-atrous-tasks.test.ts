@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { atrousTasks } from '../../src/lib/runtime/tasks/atrous.ts';
+import { atrousTasks } from '../../src/lib/runtime/worker/tasks/atrous.ts';
 import { dilatedConvLoop } from '../../src/lib/ops/dilated-conv.reference.ts';
 import { linearStackGradientLoop } from '../../src/lib/ops/effective-receptive-field.reference.ts';
 import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';

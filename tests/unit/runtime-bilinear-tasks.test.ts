@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { bilinearTasks } from '../../src/lib/runtime/tasks/bilinear.ts';
+import { bilinearTasks } from '../../src/lib/runtime/worker/tasks/bilinear.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 import { noLeak } from './no-leak.ts';
 

@@ -4,7 +4,7 @@ import { convOutputSize, windowPositions } from '../../src/lib/ops/conv-arithmet
 import { denseLoop, slidingDenseLoop, type DenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
 import { loadModel } from '../../src/lib/models/load.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
-import { fullyConvolutionalTasks as tasks } from '../../src/lib/runtime/tasks/fully-convolutional.ts';
+import { fullyConvolutionalTasks as tasks } from '../../src/lib/runtime/worker/tasks/fully-convolutional.ts';
 import { noLeak } from './no-leak.ts';
 
 // The tasks fetch '/weights/…' and '/data/…' as the browser would; here they read public/.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { transposedTasks } from '../../src/lib/runtime/tasks/transposed.ts';
+import { transposedTasks } from '../../src/lib/runtime/worker/tasks/transposed.ts';
 import { conv2dLoop, resizeConvLoop, transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 import { noLeak } from './no-leak.ts';

@@ -1,6 +1,6 @@
 import { t } from '../../i18n/en.ts';
-import { runtime, type Runtime } from '../runtime/client.ts';
-import { whenNear } from '../runtime/when-near.ts';
+import { runtime, type Runtime } from '../runtime/page/client.ts';
+import { whenNear } from '../runtime/page/when-near.ts';
 
 export interface FigureModule {
   mount(root: HTMLElement, api: Runtime): Promise<void>;

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import type { WorkerApi } from './api.ts';
-import { BACKENDS, type BackendName, type BackendReport } from './backend-types.ts';
+import type { WorkerApi } from '../worker/api.ts';
+import { BACKENDS, type BackendName, type BackendReport } from '../backend-types.ts';
 
 export type Runtime = Comlink.Remote<WorkerApi>;
 
@@ -20,7 +20,7 @@ function preferredBackend(): BackendName | undefined {
 }
 
 async function start(): Promise<Started> {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tfjs' });
+  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'tfjs' });
   const api = Comlink.wrap<WorkerApi>(worker);
   const report = await api.init(preferredBackend());
   return { api, report };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { axisSamples, type Convention } from '../../ops/bilinear-coordinates.ts';
+import { readBack } from '../read-back.ts';
+import { axisSamples, type Convention } from '../../../ops/bilinear-coordinates.ts';
 import {
   cellEdges,
   cellValue,
@@ -8,14 +9,7 @@ import {
   resizeBilinear,
   resizeBilinearTf,
   resizeNearest,
-} from '../../ops/bilinear.ts';
-
-/** Reads a tensor back and frees it. */
-async function take(t: tf.Tensor): Promise<Float32Array> {
-  const data = (await t.data()) as Float32Array;
-  t.dispose();
-  return data;
-}
+} from '../../../ops/bilinear.ts';
 
 export interface CellResult {
   weights: Float32Array;
@@ -45,13 +39,9 @@ export interface PhotoResult {
 export const bilinearTasks = {
   async bilinearCell(corners: [number, number, number, number], fx: number, fy: number): Promise<CellResult> {
     const c = tf.tensor1d(corners);
-    const [weights, value, edges] = await Promise.all([
-      take(cellWeights(fx, fy)),
-      take(cellValue(c, fx, fy)),
-      take(cellEdges(c, fx)),
-    ]);
+    const [weights, value, edges] = await readBack(cellWeights(fx, fy), cellValue(c, fx, fy), cellEdges(c, fx));
     c.dispose();
-    return { weights, value: value[0], top: edges[0], bottom: edges[1] };
+    return { weights: weights!, value: value![0]!, top: edges![0]!, bottom: edges![1]! };
   },
 
   async bilinearUpsample(
@@ -65,12 +55,12 @@ export const bilinearTasks = {
     const theirs = resizeBilinearTf(input, outSize, convention);
     const diff = tf.tidy(() => tf.max(tf.abs(ours.sub(theirs))));
     input.dispose();
-    const [a, b, d] = await Promise.all([take(ours), take(theirs), take(diff)]);
+    const [a, b, d] = await readBack(ours, theirs, diff);
     const centre = (s: { lo: number; hi: number; frac: number }) => s.lo + s.frac;
     return {
-      ours: a,
-      tfjs: b,
-      maxDiff: d[0],
+      ours: a!,
+      tfjs: b!,
+      maxDiff: d![0]!,
       sourceX: axisSamples(inSize[1], outSize[1], convention).map(centre),
       sourceY: axisSamples(inSize[0], outSize[0], convention).map(centre),
     };
@@ -87,14 +77,15 @@ export const bilinearTasks = {
       // Opaque alpha padded on, so each image is canvas-ready RGBA.
       return [tf.pad(all, [[0, 0], [0, 0], [0, 0], [0, 1]], 255), tf.mean(tf.abs(half.sub(align)), 3).squeeze([0])];
     });
-    const [bytes, difference] = await Promise.all([take(images).then((d) => new Uint8ClampedArray(d)), take(differenceT)]);
+    const [rgba, difference] = await readBack(images, differenceT);
+    const bytes = Uint8ClampedArray.from(rgba!);
     const n = outSize[0] * outSize[1] * 4;
     const result = {
       nearest: bytes.subarray(0, n),
       halfPixel: bytes.subarray(n, 2 * n),
       alignCorners: bytes.subarray(2 * n),
-      difference,
+      difference: difference!,
     };
-    return Comlink.transfer(result, [bytes.buffer, difference.buffer]);
+    return Comlink.transfer(result, [bytes.buffer, difference!.buffer]);
   },
 };

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { bilinearKernel, bilinearTaps, bilinearTransposedUpsample, borderWidth } from '../../ops/bilinear-kernel.ts';
-import { convOutputSize } from '../../ops/conv-arithmetic.ts';
+import { readBack } from '../read-back.ts';
+import { bilinearKernel, bilinearTaps, bilinearTransposedUpsample, borderWidth } from '../../../ops/bilinear-kernel.ts';
+import { convOutputSize } from '../../../ops/conv-arithmetic.ts';
 import {
   applyMatrix,
   convMatrix,
@@ -14,21 +15,7 @@ import {
   transposedConv2d,
   transposedConv2dSingle,
   type Stamp,
-} from '../../ops/transposed-conv.ts';
-
-/**
- * Reads several tensors back with ONE data() call (they are flattened and concatenated), then
- * frees them. Returns one view per tensor, in order, over a single buffer.
- */
-async function takeAll(tensors: tf.Tensor[]): Promise<Float32Array[]> {
-  const joined = tf.tidy(() => tf.concat(tensors.map((t) => t.reshape([-1]))));
-  const sizes = tensors.map((t) => t.size);
-  tf.dispose(tensors);
-  const data = (await joined.data()) as Float32Array;
-  joined.dispose();
-  let at = 0;
-  return sizes.map((n) => data.subarray(at, (at += n)));
-}
+} from '../../../ops/transposed-conv.ts';
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor) => tf.max(tf.abs(tf.sub(a, b)));
 
@@ -135,7 +122,7 @@ export const transposedTasks = {
       return [contributions, partial, conv, maxAbsDiff(total, conv)];
     });
     const out = tensors[2].shape[0];
-    const [contributions, partial, conv, diff] = await takeAll(tensors);
+    const [contributions, partial, conv, diff] = await readBack(...tensors);
     return { out, stamps, contributions, partial, conv, maxDiff: diff[0] };
   },
 
@@ -155,7 +142,7 @@ export const transposedTasks = {
       const ctcx = applyMatrix(ct, cx, 4, 4);
       return [c, byMatrix, byConv, maxAbsDiff(byMatrix, byConv), cx, ctcx, maxAbsDiff(ctcx, xt)];
     });
-    const [c, byMatrix, byConv, diff, cx, ctcx, roundTrip] = await takeAll(tensors);
+    const [c, byMatrix, byConv, diff, cx, ctcx, roundTrip] = await readBack(...tensors);
     return { out, outputPadding, c, byMatrix, byConv, maxDiff: diff[0], cx, ctcx, roundTripDiff: roundTrip[0] };
   },
 
@@ -185,7 +172,7 @@ export const transposedTasks = {
     });
     const overlapSide3 = tensors[6].shape[0];
     const overlapSide4 = tensors[7].shape[0];
-    const [k3, k4, resize, w3, w4, wr, overlap3, overlap4, ratio3, ratio4, flat3, flat4, flatResize] = await takeAll(tensors);
+    const [k3, k4, resize, w3, w4, wr, overlap3, overlap4, ratio3, ratio4, flat3, flat4, flatResize] = await readBack(...tensors);
     const result = {
       k3, k4, resize,
       kernels: { k3: w3, k4: w4, resize: wr },
@@ -215,7 +202,7 @@ export const transposedTasks = {
       const borderMax = difference.abs().mul(borderMask).max();
       return [bilinearKernel(k), transposed, resized, difference, interiorMax, borderMax];
     });
-    const [kernel, transposed, resized, difference, interiorMax, borderMax] = await takeAll(tensors);
+    const [kernel, transposed, resized, difference, interiorMax, borderMax] = await readBack(...tensors);
     return {
       taps: bilinearTaps(k), kernel, transposed, resized, difference,
       border, interiorMax: interiorMax[0], borderMax: borderMax[0],

@@ -5,7 +5,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-import type { BackendName, BackendReport, Skipped } from './backend-types.ts';
+import type { BackendName, BackendReport, Skipped } from '../backend-types.ts';
 
 interface GpuProbe {
   available: boolean;

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { digitPixels, type DigitSet } from '../../data/digits.ts';
-import { loadTestDigits } from '../../data/load-digits.ts';
-import { makeScene, type Placement } from '../../data/scene.ts';
-import { loadModel } from '../../models/load.ts';
-import { effectiveKernelSize } from '../../ops/conv-arithmetic.ts';
-import { applyConvolutionalized, convolutionalize, type ConvWeights, type DenseWeights } from '../../ops/convolutionalize.ts';
+import { readBack } from '../read-back.ts';
+import { digitPixels, type DigitSet } from '../../../data/digits.ts';
+import { loadTestDigits } from '../../../data/load-digits.ts';
+import { makeScene, type Placement } from '../../../data/scene.ts';
+import { loadModel } from '../../../models/load.ts';
+import { effectiveKernelSize } from '../../../ops/conv-arithmetic.ts';
+import { applyConvolutionalized, convolutionalize, type ConvWeights, type DenseWeights } from '../../../ops/convolutionalize.ts';
 
 // The classifier's layers by name (src/lib/models/classifier.ts): a conv trunk, then the head.
 const TRUNK = ['conv1', 'pool1', 'conv2', 'pool2'] as const;
@@ -131,8 +132,7 @@ export const fullyConvolutionalTasks = {
       const slice = c.byUnit.conv.slice([unit, channel, 0, 0], [1, 1, fh, fw]).reshape([1, -1]);
       return { packed: tf.concat([viaDense, flat, gap, column, slice], 1), convOutputShape: viaConv.shape.slice() };
     });
-    const values = (await packed.data()) as Float32Array;
-    packed.dispose();
+    const [values] = (await readBack(packed)) as [Float32Array];
     const classes = c.dense.at(-1)!.kernel.shape[1];
     const inUnits = c.dense[0]!.kernel.shape[0];
     return {
@@ -164,8 +164,7 @@ export const fullyConvolutionalTasks = {
       return { probsT: tf.softmax(applyConvolutionalized(features, c.conv)) as tf.Tensor4D, featureShape: features.shape.slice(1) };
     });
     const [, rows, cols] = probsT.shape;
-    const probs = (await probsT.data()) as Float32Array;
-    probsT.dispose();
+    const [probs] = (await readBack(probsT)) as [Float32Array];
     // Downsampling of the trunk, and how many input pixels fc1's kernel spans.
     const stride = size / featureShape[0]!;
     const result: SceneResult = {
@@ -205,8 +204,7 @@ export const fullyConvolutionalTasks = {
       });
       const shape = y.shape.slice();
       // A kernel wider than the padded input gives a negative size, which has no values to read.
-      const values = shape.every((d) => d > 0) ? ((await y.data()) as Float32Array) : new Float32Array(0);
-      y.dispose();
+      const [values] = shape.every((d) => d > 0) ? await readBack(y) : (y.dispose(), [new Float32Array(0)]);
       return { shape, values, writtenOut };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e), values: new Float32Array(0), writtenOut };

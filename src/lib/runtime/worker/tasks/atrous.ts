@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch } from '../../ops/dilated-conv.ts';
-import { effectiveReceptiveField, theoreticalFieldBox, type FieldBox } from '../../ops/effective-receptive-field.ts';
-import { griddingCounts } from '../../ops/gridding.ts';
-import { receptiveField, type LayerSpec } from '../../ops/receptive-field.ts';
-import { spaceToBatchSteps } from '../../ops/space-to-batch.ts';
-import { validTapCountsByRate, validTapHistogramsByRate } from '../../ops/valid-taps-by-rate.ts';
+import { readBack } from '../read-back.ts';
+import { dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch } from '../../../ops/dilated-conv.ts';
+import { effectiveReceptiveField, theoreticalFieldBox, type FieldBox } from '../../../ops/effective-receptive-field.ts';
+import { griddingCounts } from '../../../ops/gridding.ts';
+import { receptiveField, type LayerSpec } from '../../../ops/receptive-field.ts';
+import { spaceToBatchSteps } from '../../../ops/space-to-batch.ts';
+import { validTapCountsByRate, validTapHistogramsByRate } from '../../../ops/valid-taps-by-rate.ts';
 import type { AtrousKernel } from './atrous-kernels.ts';
 
 /** The fixed 3x3 kernels a reader can pick; 'random' is seeded normal weights. */
@@ -72,13 +73,6 @@ export interface GriddingResult {
   holes: number;
 }
 
-/** Reads tensors back with one await each in parallel, then frees them. */
-async function take(...ts: tf.Tensor[]): Promise<Float32Array[]> {
-  const data = await Promise.all(ts.map((t) => t.data() as Promise<Float32Array>));
-  ts.forEach((t) => t.dispose());
-  return data;
-}
-
 export const atrousTasks = {
   /** A grey image (levels 0..1) through one 3x3 dilated conv, with the kernel it used. */
   async atrousConvImage(image: Float32Array, size: number, kernel: AtrousKernel, seed: number, rate: number): Promise<ConvImageResult> {
@@ -89,7 +83,7 @@ export const atrousTasks = {
     });
     const effectiveKernel = dilated.shape[0];
     const parameters = weights.size;
-    const [output, wData, dData] = await take(out, weights, dilated);
+    const [output, wData, dData] = await readBack(out, weights, dilated);
     return Comlink.transfer({ output: output!, weights: wData!, dilated: dData!, effectiveKernel, parameters }, [output!.buffer]);
   },
 
@@ -106,7 +100,7 @@ export const atrousTasks = {
         tf.max(tf.abs(dilatedConv2d(x, w, i + 1, 'same').sub(dilatedConv2dSpaceToBatch(x, w, i + 1, 'same')))));
       return tf.max(tf.stack(diffs));
     });
-    const [d] = await take(diff);
+    const [d] = await readBack(diff);
     return d![0]!;
   },
 
@@ -119,7 +113,7 @@ export const atrousTasks = {
       const diff = tf.max(tf.abs(steps.output.sub(dilatedConv2d(x, w, rate, 'same'))));
       return [steps.subMaps, steps.convolved, steps.output, diff];
     });
-    const [subMaps, convolved, output, diff] = await take(subT, convT, outT, diffT);
+    const [subMaps, convolved, output, diff] = await readBack(subT, convT, outT, diffT);
     return Comlink.transfer(
       { subMaps: subMaps!, convolved: convolved!, output: output!, maxDiff: diff![0]! },
       [subMaps!.buffer, convolved!.buffer, output!.buffer],
@@ -142,7 +136,7 @@ export const atrousTasks = {
       const strong = heat.greaterEqual(0.1).sum().div(theoretical * theoretical);
       return [heat, sigma, strong, heat.greater(0).sum()];
     });
-    const [heat, sigma, strong, reached] = await take(heatT, sigmaT, strongT, reachedT);
+    const [heat, sigma, strong, reached] = await readBack(heatT, sigmaT, strongT, reachedT);
     return Comlink.transfer(
       { heat: heat!, size, box, theoretical, sigma: sigma![0]!, strongShare: strong![0]!, reached: reached![0]! },
       [heat!.buffer],
@@ -160,14 +154,14 @@ export const atrousTasks = {
       const mean = hist.matMul(tf.range(0, taps + 1).div(taps).reshape([taps + 1, 1]) as tf.Tensor2D);
       return [hist, mean];
     });
-    const [hist, mean] = await take(histT, meanT);
+    const [hist, mean] = await readBack(histT, meanT);
     const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * (taps + 1), (i + 1) * (taps + 1))));
     return { rates, histograms, meanValid: Array.from(mean!) };
   },
 
   /** The valid-tap count at every position of a size×size map for one rate. */
   async atrousValidTapCounts(size: number, rate: number): Promise<Float32Array> {
-    const [counts] = await take(tf.tidy(() => validTapCountsByRate(size, [rate])));
+    const [counts] = await readBack(tf.tidy(() => validTapCountsByRate(size, [rate])));
     return Comlink.transfer(counts!, [counts!.buffer]);
   },
 
@@ -176,7 +170,7 @@ export const atrousTasks = {
     const maps = tf.tidy(() => rateLists.map((rates) => griddingCounts(rates)));
     const holesT = tf.tidy(() => maps.map((m) => m.equal(0).sum()));
     const sizes = maps.map((m) => m.shape[0]);
-    const data = await take(...maps, ...holesT);
+    const data = await readBack(...maps, ...holesT);
     return rateLists.map((_, i) => ({ counts: data[i]!, size: sizes[i]!, holes: data[rateLists.length + i]![0]! }));
   },
 };
