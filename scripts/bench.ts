@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
 
-const DIST = resolve('dist');
+const DIST = resolve(process.env.DIST ?? 'dist');
 
 // A hand holds a key or button for tens of milliseconds and leaves as long between presses (key
 // auto-repeat is ~30/s). Playwright presses, releases and presses again within a few ms, so an

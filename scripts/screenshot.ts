@@ -6,7 +6,7 @@ import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const [path = '/', out = '/tmp/pixelwise.png', width = '1280'] = process.argv.slice(2);
-const { server, url } = await serveStatic(resolve('dist'));
+const { server, url } = await serveStatic(resolve(process.env.DIST ?? 'dist'));
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 page.on('console', (m) => process.stdout.write(`[console.${m.type()}] ${m.text()}\n`));

@@ -8,9 +8,9 @@ declare module 'vitest' {
   }
 }
 
-/** Serves dist/ (built by the test command before this runs) for every browser test file. */
+/** Serves dist/ (or $DIST; built by the test command before this runs) for every browser test file. */
 export default async function setup(project: TestProject) {
-  const { server, url } = await serveStatic(resolve('dist'));
+  const { server, url } = await serveStatic(resolve(process.env.DIST ?? 'dist'));
   project.provide('baseUrl', url);
   return () => new Promise<void>((done) => server.close(() => done()));
 }
