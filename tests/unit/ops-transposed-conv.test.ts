@@ -67,6 +67,50 @@ describe('transposed convolution', () => {
     );
   });
 
+  it('non-square kernels and strides equal the scatter loop (tfjs sizes a numeric padding by the kernel height)', () => {
+    tf.tidy(() => {
+      const y = transposedConv2dSingle(tf.ones([1, 1]) as tf.Tensor2D, tf.tensor2d([[1, 2]]), 1);
+      expect(y.shape).toEqual([1, 2]);
+      expect(Array.from(y.dataSync())).toEqual([1, 2]);
+    });
+    const settings = fc
+      .record({
+        ih: fc.integer({ min: 1, max: 6 }),
+        iw: fc.integer({ min: 1, max: 6 }),
+        kh: fc.integer({ min: 1, max: 4 }),
+        kw: fc.integer({ min: 1, max: 4 }),
+        sh: fc.integer({ min: 1, max: 3 }),
+        sw: fc.integer({ min: 1, max: 3 }),
+        p: fc.integer({ min: 0, max: 2 }),
+        ah: fc.nat(),
+        aw: fc.nat(),
+        seed: fc.integer({ min: 0, max: 10_000 }),
+      })
+      .map((s) => ({ ...s, ah: s.ah % s.sh, aw: s.aw % s.sw }))
+      .filter((s) => transposedConvOutputSize(s.ih, s.kh, s.sh, s.p, s.ah) > 0 && transposedConvOutputSize(s.iw, s.kw, s.sw, s.p, s.aw) > 0);
+    fc.assert(
+      fc.property(settings, ({ ih, iw, kh, kw, sh, sw, p, ah, aw, seed }) => {
+        tf.tidy(() => {
+          const x = rand2d(ih, iw, seed);
+          const w = rand2d(kh, kw, seed + 1);
+          const y = transposedConv2dSingle(x, w, [sh, sw], p, [ah, aw]);
+          const want = transposedConvLoop(image(x), image(w), [sh, sw], p, [ah, aw]);
+          expect(y.shape).toEqual([want.h, want.w]);
+          expectClose(y.dataSync(), want.data);
+        });
+      }),
+      { ...FC, numRuns: 80 },
+    );
+    for (const [kh, kw, sh, sw] of [[1, 2, 1, 1], [2, 3, 1, 2], [3, 1, 2, 1], [2, 3, 2, 2]] as const) {
+      tf.tidy(() => {
+        const x = rand2d(3, 4, kh * 10 + kw);
+        const w = rand2d(kh, kw, kw * 10 + kh);
+        const want = transposedConvLoop(image(x), image(w), [sh, sw], 0);
+        expectClose(transposedConv2dSingle(x, w, [sh, sw]).dataSync(), want.data);
+      });
+    }
+  });
+
   it('multi-channel filter layout [k, k, cout, cin]: each output channel sums its input channels', () => {
     tf.tidy(() => {
       const x = tf.randomUniform([1, 3, 3, 2], -1, 1, 'float32', 1) as tf.Tensor4D;

@@ -25,17 +25,24 @@ export function conv2dLoop(x: Image, k: Image, stride: number, pad: number): Ima
   return { data: out, h, w };
 }
 
-/** Transposed conv as scatter: every input pixel adds x·W at (r·s − p, c·s − p); a = extra rows/cols. */
-export function transposedConvLoop(x: Image, k: Image, stride: number, pad: number, outputPadding = 0): Image {
-  const h = stride * (x.h - 1) + outputPadding + k.h - 2 * pad;
-  const w = stride * (x.w - 1) + outputPadding + k.w - 2 * pad;
+/**
+ * Transposed conv as scatter: every input pixel adds x·W at (r·sh − p, c·sw − p); a = extra
+ * rows/cols. Stride and a may differ per axis ([rows, cols]).
+ */
+export function transposedConvLoop(
+  x: Image, k: Image, stride: number | readonly [number, number], pad: number, outputPadding: number | readonly [number, number] = 0,
+): Image {
+  const [sh, sw] = typeof stride === 'number' ? [stride, stride] : stride;
+  const [ah, aw] = typeof outputPadding === 'number' ? [outputPadding, outputPadding] : outputPadding;
+  const h = sh * (x.h - 1) + ah + k.h - 2 * pad;
+  const w = sw * (x.w - 1) + aw + k.w - 2 * pad;
   const out = new Float32Array(h * w);
   for (let r = 0; r < x.h; r++) {
     for (let c = 0; c < x.w; c++) {
       for (let ty = 0; ty < k.h; ty++) {
         for (let tx = 0; tx < k.w; tx++) {
-          const oy = r * stride - pad + ty;
-          const ox = c * stride - pad + tx;
+          const oy = r * sh - pad + ty;
+          const ox = c * sw - pad + tx;
           if (oy >= 0 && oy < h && ox >= 0 && ox < w) out[oy * w + ox]! += x.data[r * x.w + c]! * k.data[ty * k.w + tx]!;
         }
       }

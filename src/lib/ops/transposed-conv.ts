@@ -2,7 +2,7 @@
  * Transposed convolution three ways, for the transposed-convolution lesson (Dumoulin & Visin,
  * "A guide to convolution arithmetic", §4): as tf.conv2dTranspose, as a sum of scaled kernel
  * "stamps", and as multiplication by Cᵀ where C is the matrix of the forward convolution.
- * Single-channel helpers take a [k, k] kernel; transposedConv2d takes a full tf filter.
+ * Single-channel helpers take a [kh, kw] kernel; transposedConv2d takes a full tf filter.
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -19,26 +19,37 @@ export function outputPaddingFor(convInput: number, kernel: number, stride = 1, 
   return (convInput + 2 * padding - kernel) % stride;
 }
 
+/** A per-axis setting given once for both axes or as [rows, cols]. */
+export type PerAxis = number | readonly [number, number];
+
+function perAxis(v: PerAxis): [number, number] {
+  return typeof v === 'number' ? [v, v] : [v[0], v[1]];
+}
+
 /**
- * tf.conv2dTranspose with symmetric zero padding p and output padding a (0 ≤ a < s).
- * x: [n, h, w, cin]; filter: [k, k, cout, cin] (tf's layout for the transpose).
+ * tf.conv2dTranspose with symmetric zero padding p and output padding a (0 ≤ a < s per axis).
+ * x: [n, h, w, cin]; filter: [kh, kw, cout, cin] (tf's layout for the transpose). The padding
+ * goes to tf per side: given as a number, tfjs sizes both axes with the kernel's height, so a
+ * non-square kernel came out the wrong width (a 1×2 kernel on a 1×1 input gave [1, NaN]).
  */
-export function transposedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, stride: number, padding = 0, outputPadding = 0): tf.Tensor4D {
+export function transposedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, stride: PerAxis, padding = 0, outputPadding: PerAxis = 0): tf.Tensor4D {
   const [n, h, w] = x.shape;
   const [kh, kw, cout] = filter.shape;
-  if (outputPadding < 0 || outputPadding >= stride) throw new RangeError('output padding must be in [0, stride)');
-  const oh = transposedConvOutputSize(h, kh, stride, padding, outputPadding);
-  const ow = transposedConvOutputSize(w, kw, stride, padding, outputPadding);
+  const [sh, sw] = perAxis(stride);
+  const [ah, aw] = perAxis(outputPadding);
+  if (ah < 0 || ah >= sh || aw < 0 || aw >= sw) throw new RangeError('output padding must be in [0, stride)');
+  const oh = transposedConvOutputSize(h, kh, sh, padding, ah);
+  const ow = transposedConvOutputSize(w, kw, sw, padding, aw);
   if (oh < 1 || ow < 1) throw new RangeError('padding leaves no output');
-  return tf.conv2dTranspose(x, filter, [n, oh, ow, cout], stride, padding);
+  return tf.conv2dTranspose(x, filter, [n, oh, ow, cout], [sh, sw], [[0, 0], [padding, padding], [padding, padding], [0, 0]]);
 }
 
 function asFilter(kernel: tf.Tensor2D): tf.Tensor4D {
   return kernel.reshape([kernel.shape[0], kernel.shape[1], 1, 1]);
 }
 
-/** Single-channel convenience: x [h, w], kernel [k, k] → [o′h, o′w]. */
-export function transposedConv2dSingle(x: tf.Tensor2D, kernel: tf.Tensor2D, stride: number, padding = 0, outputPadding = 0): tf.Tensor2D {
+/** Single-channel convenience: x [h, w], kernel [kh, kw] → [o′h, o′w]. */
+export function transposedConv2dSingle(x: tf.Tensor2D, kernel: tf.Tensor2D, stride: PerAxis, padding = 0, outputPadding: PerAxis = 0): tf.Tensor2D {
   return tf.tidy(() => {
     const y = transposedConv2d(x.reshape([1, x.shape[0], x.shape[1], 1]), asFilter(kernel), stride, padding, outputPadding);
     return y.reshape([y.shape[1], y.shape[2]]);
@@ -68,7 +79,7 @@ export function stampPositions(inputH: number, inputW: number, stride: number, p
   return stamps;
 }
 
-/** Each input pixel's scaled kernel x[r,c]·W, as [h·w, k, k] in the order of stampPositions. */
+/** Each input pixel's scaled kernel x[r,c]·W, as [h·w, kh, kw] in the order of stampPositions. */
 export function stampContributions(x: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor3D {
   return tf.tidy(() => x.reshape([-1, 1, 1]).mul(kernel.expandDims(0)) as tf.Tensor3D);
 }
