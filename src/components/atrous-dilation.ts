@@ -12,7 +12,7 @@ import { ATROUS_KERNELS } from '../lib/runtime/worker/tasks/atrous-kernels.ts';
 import type { ConvImageResult } from '../lib/runtime/worker/tasks/atrous.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { differenceScale, greyRamp } from '../lib/viz/palette.ts';
 import { loadGreyPhoto } from '../lib/viz/grey-photo.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';

@@ -8,7 +8,7 @@ import { t } from '../i18n/en.ts';
 import { commonFactor, hdcMaxGap } from '../lib/ops/hdc.ts';
 import type { Runtime } from '../lib/runtime/page/client.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { holeRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { urlState } from '../lib/viz/url-state.ts';

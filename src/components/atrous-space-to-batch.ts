@@ -11,7 +11,7 @@ import type { SpaceToBatchResult } from '../lib/runtime/worker/tasks/atrous.ts';
 import { fmtDiff } from '../lib/viz/format.ts';
 import { loadGreyPhoto } from '../lib/viz/grey-photo.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { mosaic } from '../lib/viz/mosaic.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';

@@ -11,7 +11,7 @@ import {
 } from '../lib/ops/receptive-field.ts';
 import type { Runtime } from '../lib/runtime/page/client.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { urlState } from '../lib/viz/url-state.ts';
 
 const PRESETS: Record<string, readonly LayerSpec[]> = { context: CONTEXT_MODULE, doubling: DILATED_1_2_4, vgg: VGG16 };

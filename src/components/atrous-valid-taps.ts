@@ -11,7 +11,7 @@ import type { Runtime } from '../lib/runtime/page/client.ts';
 import type { ValidTapsResult } from '../lib/runtime/worker/tasks/atrous.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { SERIES_COLORS } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';

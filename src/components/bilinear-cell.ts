@@ -8,7 +8,7 @@ import { t } from '../i18n/en.ts';
 import type { Runtime } from '../lib/runtime/page/client.ts';
 import type { CellResult } from '../lib/runtime/worker/tasks/bilinear.ts';
 import { fmt } from '../lib/viz/format.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { CORNER_COLORS } from '../lib/viz/palette.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
 import { urlState } from '../lib/viz/url-state.ts';

@@ -8,7 +8,7 @@ import { CONVENTIONS } from '../lib/ops/bilinear-coordinates.ts';
 import type { Runtime } from '../lib/runtime/page/client.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { valueScale } from '../lib/viz/palette.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
 import { drawValueGrid, textColor } from '../lib/viz/value-grid.ts';

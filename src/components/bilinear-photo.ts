@@ -8,7 +8,7 @@ import { t } from '../i18n/en.ts';
 import type { Runtime } from '../lib/runtime/page/client.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { drawHeatmap, drawRgba, loadImagePixels } from '../lib/viz/pixels.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';
 

@@ -11,7 +11,7 @@ import type { Runtime } from '../lib/runtime/page/client.ts';
 import type { DigitResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { differenceRamp, greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { drawProbabilityBars } from '../lib/viz/probability-bars.ts';

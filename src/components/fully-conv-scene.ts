@@ -10,7 +10,7 @@ import type { Runtime } from '../lib/runtime/page/client.ts';
 import type { SceneResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { argmaxRgba } from '../lib/viz/class-palette.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
 import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
 import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';

@@ -9,7 +9,7 @@ import { convOutputSize, effectiveKernelSize, windowPositions } from '../lib/ops
 import type { Runtime } from '../lib/runtime/page/client.ts';
 import type { OutputShapeResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { arrowStep } from '../lib/viz/pointer.ts';
 import { drawWindow2d, drawWindows1d } from '../lib/viz/sliding-windows.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';

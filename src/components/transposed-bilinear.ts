@@ -8,7 +8,7 @@ import { t } from '../i18n/en.ts';
 import type { Runtime } from '../lib/runtime/page/client.ts';
 import { digitsFor, fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { buildNumberInputs, paintNumberInputs } from '../lib/viz/number-inputs.ts';
 import { differenceRamp, rampScale, valueRamp, type Ramp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';

@@ -10,7 +10,7 @@ import type { Runtime } from '../lib/runtime/page/client.ts';
 import type { ScatterResult } from '../lib/runtime/worker/tasks/transposed.ts';
 import { digitsFor, fmt, fmtDiff } from '../lib/viz/format.ts';
 import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/viz/live-update.ts';
+import { liveUpdate } from '../lib/figure/live-update.ts';
 import { buildNumberInputs, paintNumberInputs } from '../lib/viz/number-inputs.ts';
 import { valueScale } from '../lib/viz/palette.ts';
 import { bindControls, urlState } from '../lib/viz/url-state.ts';

@@ -2,6 +2,7 @@
  * Every word a component shows, in English: site-wide words here, each lesson's figures in
  * en/<lesson>.ts. Lesson prose lives in the MDX files.
  */
+import type { Refusal } from '../lib/figure/settings.ts';
 import { atrous } from './en/atrous.ts';
 import { bilinear } from './en/bilinear.ts';
 import { fullyConvolutional } from './en/fully-convolutional.ts';
@@ -31,12 +32,21 @@ export const en = {
       software: (b: string, d: string) =>
         `${b} was skipped: it renders in software (${d}), slower than wasm on this machine.`,
       failed: (b: string, d: string) => `${b} failed to start (${d}); the next backend took over.`,
+      unknown: (_: string, d: string) => `?backend=${d} names no backend (webgpu, webgl, wasm or cpu); the fastest was chosen.`,
+      asked: (b: string, d: string) => `${b} was not tried: the page asked for ${d}.`,
     },
+    notStarted: (why: string) => `the computation could not start (${why}). The text and formulas still read; reload to retry.`,
     failed: (message: string) => `The figures cannot compute in this browser: ${message}`,
   },
   figure: {
     loading: 'Loading the figure…',
     error: (message: string) => `This figure could not compute: ${message}`,
+    urlAdjusted: (label: string, asked: string, shown: string) =>
+      `The link asked for ${label} = ${asked.slice(0, 40)}; this figure shows ${shown}, the nearest it allows.`,
+    refused: (label: string, why: Refusal) =>
+      why.kind === 'empty' ? `Type a value for ${label}; the figure keeps the last one.`
+      : why.kind === 'range' ? `${label} must be between ${why.min} and ${why.max}; the figure keeps the last valid value.`
+      : `That is not a value ${label} can take; the figure keeps the last valid value.`,
     reroll: 'New random values',
   },
   ...bilinear,

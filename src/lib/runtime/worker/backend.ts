@@ -5,13 +5,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-import type { BackendName, BackendReport, Skipped } from '../backend-types.ts';
-
-interface GpuProbe {
-  available: boolean;
-  software: boolean;
-  detail: string;
-}
+import { planBackends, softwareSkips, type BackendName, type BackendReport, type GpuProbe } from '../backend-types.ts';
 
 // A software rasteriser (SwiftShader, llvmpipe) names itself in the renderer string.
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
@@ -38,31 +32,6 @@ function probeWebGl(): GpuProbe {
   const detail = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   return { available: true, software: SOFTWARE_RENDERER.test(detail), detail };
-}
-
-interface Ranking {
-  order: BackendName[];
-  /** Software GPUs, tried only after the cpu backend, with their renderer names. */
-  software: Map<BackendName, string>;
-}
-
-/**
- * Candidates fastest first, as measured (DESIGN.md): a real GPU beats wasm, which beats the cpu
- * backend, which beats a software GPU (SwiftShader WebGL is ~20x slower than wasm).
- */
-async function rankBackends(skipped: Skipped[]): Promise<Ranking> {
-  const gpus: Array<[BackendName, GpuProbe]> = [
-    ['webgpu', await probeWebGpu()],
-    ['webgl', probeWebGl()],
-  ];
-  const real: BackendName[] = [];
-  const software = new Map<BackendName, string>();
-  for (const [name, probe] of gpus) {
-    if (!probe.available) skipped.push({ backend: name, reason: 'unavailable', detail: probe.detail });
-    else if (probe.software) software.set(name, probe.detail);
-    else real.push(name);
-  }
-  return { order: [...real, 'wasm', 'cpu', ...software.keys()], software };
 }
 
 async function activate(name: BackendName): Promise<void> {
@@ -93,17 +62,12 @@ async function describe(name: BackendName): Promise<string> {
  * tried first. Every backend passed over is reported, so the page can say why.
  */
 export async function initBackend(preferred?: BackendName): Promise<BackendReport> {
-  const skipped: Skipped[] = [];
-  const { order: ranked, software } = await rankBackends(skipped);
-  const order = preferred ? [preferred, ...ranked.filter((b) => b !== preferred)] : ranked;
-  for (const name of order) {
-    if (skipped.some((s) => s.backend === name)) continue;
+  const plan = planBackends({ webgpu: await probeWebGpu(), webgl: probeWebGl() }, preferred);
+  const skipped = [...plan.skipped];
+  for (const name of plan.order) {
     try {
       await activate(name);
-      for (const [gpu, detail] of software) {
-        if (gpu !== name) skipped.push({ backend: gpu, reason: 'software', detail });
-      }
-      return { backend: name, detail: await describe(name), skipped };
+      return { backend: name, detail: await describe(name), skipped: [...skipped, ...softwareSkips(plan, name, preferred)] };
     } catch (error) {
       skipped.push({ backend: name, reason: 'failed', detail: error instanceof Error ? error.message : String(error) });
     }
