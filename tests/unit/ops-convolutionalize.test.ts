@@ -5,6 +5,7 @@ import {
   applyConvolutionalized, applyDense, convolutionalize, denseToConv1x1, denseToConvKernel, type DenseWeights,
 } from '../../src/lib/ops/convolutionalize.ts';
 import { slidingDenseLoop, type DenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
+import { convOutputSize } from '../../src/lib/ops/conv-arithmetic.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -79,6 +80,23 @@ describe('convolutionalize', () => {
       }),
       { seed: 1411, numRuns: 25 },
     );
+  });
+
+  it('on a map smaller than the first kernel the output is empty, sized as convOutputSize says (0)', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), ({ h, w, c, units, seed }, H, W) => {
+        tf.tidy(() => {
+          const dense = randomDense(h * w * c, units, seed);
+          const y = applyConvolutionalized(tf.ones([2, H, W, c]) as tf.Tensor4D, convolutionalize(dense, [h, w, c]));
+          expect(y.shape).toEqual([2, convOutputSize(H, h), convOutputSize(W, w), units.at(-1)]);
+        });
+      }),
+      { seed: 1511, numRuns: 40 },
+    );
+    tf.tidy(() => {
+      const dense = randomDense(3 * 3, [4, 2], 5);
+      expect(applyConvolutionalized(tf.ones([1, 2, 5, 1]) as tf.Tensor4D, convolutionalize(dense, [3, 3, 1])).shape).toEqual([1, 0, 3, 2]);
+    });
   });
 
   it('the flatten order matters: a channel-first reshape of the same weights gives other numbers', () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { convOutputSizeFor, paddingFor } from '../../src/lib/ops/conv-arithmetic.ts';
+import { convOutputSize, convOutputSizeFor, paddingFor } from '../../src/lib/ops/conv-arithmetic.ts';
 import {
   atrousConv1d, atrousTaps, dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch,
 } from '../../src/lib/ops/dilated-conv.ts';
@@ -63,6 +63,33 @@ describe('dilated convolution', () => {
           expectClose(b.dataSync(), a.dataSync());
         });
       }),
+      FC,
+    );
+  });
+
+  it("'valid' with a dilated kernel wider than the map: an empty output whose size is convOutputSize's 0", () => {
+    tf.tidy(() => {
+      const x = tf.ones([1, 3, 3, 1]) as tf.Tensor4D;
+      const f = tf.ones([3, 3, 1, 1]) as tf.Tensor4D;
+      expect(dilatedConv2d(x, f, 2, 'valid').shape).toEqual([1, 0, 0, 1]);
+      expect(dilatedConv2dSpaceToBatch(x, f, 2, 'valid').shape).toEqual([1, 0, 0, 1]);
+      expect(atrousConv1d(tf.ones([3]) as tf.Tensor1D, tf.ones([3]) as tf.Tensor1D, 2).shape).toEqual([0]);
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }),
+        (h, w, k, rate) => {
+          tf.tidy(() => {
+            const x = tf.ones([2, h, w, 1]) as tf.Tensor4D;
+            const f = tf.ones([k, k, 1, 3]) as tf.Tensor4D;
+            const want = [2, convOutputSize(h, k, 1, 0, rate), convOutputSize(w, k, 1, 0, rate), 3];
+            expect(dilatedConv2d(x, f, rate, 'valid').shape).toEqual(want);
+            expect(dilatedConv2dSpaceToBatch(x, f, rate, 'valid').shape).toEqual(want);
+            const y1 = atrousConv1d(tf.ones([w]) as tf.Tensor1D, tf.ones([k]) as tf.Tensor1D, rate);
+            expect(y1.shape).toEqual([atrous1dLoop(new Float32Array(w), new Float32Array(k), rate).length]);
+            expect(y1.shape).toEqual([want[2]]);
+          });
+        }),
       FC,
     );
   });

@@ -33,7 +33,8 @@ export function effectiveKernelSize(kernel: number, dilation = 1): number {
 
 /**
  * o = ⌊(i + 2p − k − (k−1)(d−1)) / s⌋ + 1 for symmetric padding p.
- * Returns 0 when the (padded) input is smaller than the kernel span.
+ * Returns 0 when the (padded) input is smaller than the kernel span; the ops then return an
+ * empty tensor (dilatedConv2d, applyConvolutionalized), never a negative size.
  */
 export function convOutputSize(input: number, kernel: number, stride = 1, padding = 0, dilation = 1): number {
   return convOutputSizeAsym(input, kernel, stride, { before: padding, after: padding }, dilation);

@@ -4,6 +4,7 @@
  * Same weights, only reshaped. Slid over a larger map, the network gives a coarse map of scores.
  */
 import * as tf from '@tensorflow/tfjs';
+import { dilatedConv2d } from './dilated-conv.ts';
 
 export interface DenseWeights {
   /** [inUnits, outUnits], as tf.layers.dense stores it */
@@ -58,11 +59,12 @@ export function applyDense(x: tf.Tensor2D, layers: readonly DenseWeights[], acti
 
 /**
  * Runs the convolutionalized layers ('valid', stride 1) on a map. On an h×w map the output is
- * 1×1 and equals applyDense on the flattened map; on an H×W map it is (H−h+1)×(W−w+1).
+ * 1×1 and equals applyDense on the flattened map; on an H×W map it is (H−h+1)×(W−w+1), and
+ * empty (0 rows or columns) on a map smaller than h×w.
  */
 export function applyConvolutionalized(x: tf.Tensor4D, layers: readonly ConvWeights[], activation: Activation = 'relu'): tf.Tensor4D {
   return tf.tidy(() => layers.reduce((y, { kernel, bias }, i) => {
-    let z = tf.conv2d(y, kernel, 1, 'valid');
+    let z = dilatedConv2d(y, kernel, 1, 'valid');
     if (bias) z = z.add(bias);
     return (activation === 'relu' && i < layers.length - 1 ? tf.relu(z) : z) as tf.Tensor4D;
   }, x));

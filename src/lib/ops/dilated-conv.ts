@@ -5,11 +5,27 @@
  * DeepLab v3 (Chen et al. 2017, eq. 1).
  */
 import * as tf from '@tensorflow/tfjs';
-import { effectiveKernelSize, paddingFor, type PaddingMode } from './conv-arithmetic.ts';
+import { convOutputSize, convOutputSizeFor, effectiveKernelSize, paddingFor, type PaddingMode } from './conv-arithmetic.ts';
 
-/** tf.conv2d at dilation `rate`, stride 1. x: [n, h, w, cin], filter: [k, k, cin, cout]. */
+/**
+ * The empty [n, oh, ow, cout] output when the map is empty or a 'valid' kernel span is wider
+ * than it (oh or ow is 0, as convOutputSize says), else null. tf.conv2d would report a negative
+ * size instead.
+ */
+function emptyOutput(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number, padding: PaddingMode): tf.Tensor4D | null {
+  const [n, h, w] = x.shape;
+  const [kh, kw, , cout] = filter.shape;
+  const oh = h === 0 ? 0 : convOutputSizeFor(padding, h, kh, 1, rate);
+  const ow = w === 0 ? 0 : convOutputSizeFor(padding, w, kw, 1, rate);
+  return oh === 0 || ow === 0 ? tf.zeros([n, oh, ow, cout]) : null;
+}
+
+/**
+ * tf.conv2d at dilation `rate`, stride 1. x: [n, h, w, cin], filter: [kh, kw, cin, cout].
+ * 'valid' with a kernel span wider than the map gives an empty output (a dimension of 0).
+ */
 export function dilatedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number, padding: PaddingMode = 'same'): tf.Tensor4D {
-  return tf.conv2d(x, filter, 1, padding, 'NHWC', rate);
+  return emptyOutput(x, filter, rate, padding) ?? tf.conv2d(x, filter, 1, padding, 'NHWC', rate);
 }
 
 /**
@@ -18,6 +34,8 @@ export function dilatedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number,
  * Taps `rate` apart in the map are neighbours in a sub-map.
  */
 export function dilatedConv2dSpaceToBatch(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number, padding: PaddingMode = 'same'): tf.Tensor4D {
+  const empty = emptyOutput(x, filter, rate, padding);
+  if (empty) return empty;
   if (rate === 1) return tf.conv2d(x, filter, 1, padding);
   return tf.tidy(() => {
     const [, h, w] = x.shape;
@@ -50,8 +68,9 @@ export function dilateKernel(filter: tf.Tensor4D, rate: number): tf.Tensor4D {
 // Tap positions are pure arithmetic, kept in a tf-free file so page code can draw them.
 export { atrousTaps, type Tap } from './atrous-taps.ts';
 
-/** y[i] = Σₖ x[i + r·k]·w[k] for every i where all taps exist (length n − r(K − 1)). */
+/** y[i] = Σₖ x[i + r·k]·w[k] for every i where all taps exist (length n − r(K − 1), or 0 if that is negative). */
 export function atrousConv1d(x: tf.Tensor1D, w: tf.Tensor1D, rate: number): tf.Tensor1D {
+  if (convOutputSize(x.shape[0], w.shape[0], 1, 0, rate) === 0) return tf.zeros([0]);
   return tf.tidy(() => {
     const y = tf.conv1d(x.reshape([1, -1, 1]) as tf.Tensor3D, w.reshape([-1, 1, 1]) as tf.Tensor3D, 1, 'valid', 'NWC', rate);
     return y.reshape([-1]) as tf.Tensor1D;
