@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spaceToBatchSteps } from '../../src/lib/ops/space-to-batch.ts';
 import { dilatedConvLoop } from '../../src/lib/ops/dilated-conv.reference.ts';
+import { dilatedConv2d } from '../../src/lib/ops/dilated-conv.ts';
+import { expectClose } from './expect-close.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -28,6 +30,29 @@ describe('atrous conv as spaceToBatchND → conv → batchToSpaceND, step by ste
         tf.dispose([x, f, steps.subMaps, steps.convolved, steps.output]);
       }),
       { seed: 2016, numRuns: 30 },
+    );
+  });
+
+  it("odd kernels, square or not, equal dilatedConv2d 'same'; an even side is refused (its sub-maps would be shifted)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 999 }),
+        (rate, th, tw, kh, kw, seed) => {
+          tf.tidy(() => {
+            const x = tf.randomNormal([1, rate * th, rate * tw, 2], 0, 1, 'float32', seed) as tf.Tensor4D;
+            const f = tf.randomNormal([kh, kw, 2, 3], 0, 1, 'float32', seed + 1) as tf.Tensor4D;
+            if (kh % 2 === 0 || kw % 2 === 0) {
+              expect(() => spaceToBatchSteps(x, f, rate)).toThrow(/odd/);
+              return;
+            }
+            const { output } = spaceToBatchSteps(x, f, rate);
+            const want = dilatedConv2d(x, f, rate, 'same');
+            expect(output.shape).toEqual(want.shape);
+            expectClose(output.dataSync(), want.dataSync());
+          });
+        }),
+      { seed: 2017, numRuns: 60 },
     );
   });
 
