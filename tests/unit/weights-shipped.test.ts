@@ -26,7 +26,7 @@ describe('shipped weights', () => {
 
   it.each(shipped)('%s fits in 1 MB and reproduces its manifest metrics', async (name) => {
     const progress: number[] = [];
-    const { model, manifest } = await loadModel(name, { base: WEIGHTS_DIR, fetch: fileFetch, onProgress: (f) => progress.push(f) });
+    const { model, manifest } = await loadModel(name, { base: WEIGHTS_DIR, fetch: fileFetch, onProgress: (received, total) => progress.push(received / total) });
     expect(progress.at(-1)).toBe(1);
     const onDisk = ['model.json', ...manifest.shards.map((s) => s.path)].reduce((n, f) => n + statSync(`${WEIGHTS_DIR}${name}/${f}`).size, 0);
     expect(onDisk).toBeLessThanOrEqual(MAX_BYTES);
