@@ -14,7 +14,7 @@ export const lessons: readonly LessonEntry[] = [
   {
     slug: 'bilinear-interpolation',
     title: 'Bilinear interpolation',
-    summary: 'How a network makes a small map big again without learning anything, and the three ways libraries line up the pixels.',
+    summary: 'How a network makes a small map big again without learning anything, the three ways libraries line up the pixels, and why you resize scores, never labels.',
   },
   {
     slug: 'transposed-convolution',
