@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   effectiveReceptiveField, outputGradient, stackFilters, theoreticalFieldBox,
 } from '../../src/lib/ops/effective-receptive-field.ts';
-import { linearStackGradientLoop } from '../../src/lib/ops/effective-receptive-field.reference.ts';
+import { linearStackGradientLoop, reachableBoxLoop } from '../../src/lib/ops/effective-receptive-field.reference.ts';
 import { receptiveField, type LayerSpec } from '../../src/lib/ops/receptive-field.ts';
 
 const FC = { seed: 4242, numRuns: 25 };
@@ -48,28 +48,48 @@ describe('effective receptive field', () => {
     );
   });
 
-  it('its support lies inside the theoretical field (also with ReLU)', () => {
+  it('the field box is the box of the input pixels with a path to the output (2-D reachability loop)', () => {
+    // 3x3 at dilation 2 on 5x5, output (3, 3): taps 1, 3 and 5, and 5 is padding
+    expect(theoreticalFieldBox([{ kernel: 3, dilation: 2 }], 5, 3, 3)).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
+    // 2 taps at dilation 4 on 3x3: output 1 reads −1 and 3, padding only
+    expect(theoreticalFieldBox([{ kernel: 2, dilation: 4 }], 3, 1, 1)).toBeNull();
+    expect(theoreticalFieldBox([{ kernel: 2, dilation: 4 }], 3, 1, 0)).toBeNull();
+    expect(() => theoreticalFieldBox([{ kernel: 3 }], 5, 5, 0)).toThrow(RangeError);
+    fc.assert(
+      fc.property(scenario, ({ layers, n, r, c }) => {
+        const m = outSize(layers, n);
+        const row = r % m;
+        const col = c % m;
+        expect(theoreticalFieldBox(layers, n, row, col)).toEqual(reachableBoxLoop(layers, n, row, col));
+      }),
+      { ...FC, numRuns: 300 },
+    );
+  });
+
+  it('its support lies inside the field box (also with ReLU); uniform and linear, the support spans the box', () => {
     fc.assert(
       fc.property(scenario, fc.constantFrom('linear' as const, 'relu' as const), ({ layers, n, r, c, seed }, activation) => {
         const m = outSize(layers, n);
         const row = r % m;
         const col = c % m;
         const box = theoreticalFieldBox(layers, n, row, col);
+        const inside = (y: number, x: number) => box !== null && y >= box.top && y <= box.bottom && x >= box.left && x <= box.right;
         const erf = tf.tidy(() => effectiveReceptiveField(layers, n, { weights: 'random', activation, seed, row, col }).arraySync());
         erf.forEach((line, y) => line.forEach((v, x) => {
-          const inside = y >= box.top && y <= box.bottom && x >= box.left && x <= box.right;
-          if (!inside) expect(v).toBe(0);
+          if (!inside(y, x)) expect(v).toBe(0);
           expect(v).toBeGreaterThanOrEqual(0);
           expect(v).toBeLessThanOrEqual(1);
         }));
-        // with uniform positive weights and no ReLU it fills the box, unless strides or dilations leave gaps
-        const dense = layers.every((l) => l.dilation === 1 && l.stride === 1);
+        // positive weights and no ReLU: nothing cancels, so the support is exactly the reachable set
         const uniform = tf.tidy(() => effectiveReceptiveField(layers, n, { row, col }).arraySync());
-        uniform.forEach((line, y) => line.forEach((v, x) => {
-          const inside = y >= box.top && y <= box.bottom && x >= box.left && x <= box.right;
-          if (inside && dense) expect(v).toBeGreaterThan(0);
-          if (!inside) expect(v).toBe(0);
-        }));
+        const rows = uniform.flatMap((line, y) => (line.some((v) => v > 0) ? [y] : []));
+        const cols = uniform[0]!.flatMap((_, x) => (uniform.some((line) => line[x]! > 0) ? [x] : []));
+        const support = rows.length === 0 ? null : { top: rows[0], left: cols[0], bottom: rows.at(-1), right: cols.at(-1) };
+        expect(support).toEqual(box);
+        // with no strides or dilations there are no gaps: the box is filled
+        if (layers.every((l) => l.dilation === 1 && l.stride === 1)) {
+          uniform.forEach((line, y) => line.forEach((v, x) => expect(v > 0).toBe(inside(y, x))));
+        }
       }),
       FC,
     );
@@ -79,7 +99,7 @@ describe('effective receptive field', () => {
     const layers: LayerSpec[] = [{ kernel: 3 }, { kernel: 3, dilation: 2 }, { kernel: 3, dilation: 4 }];
     const box = theoreticalFieldBox(layers, 41, 20, 20);
     expect(box).toEqual({ top: 13, left: 13, bottom: 27, right: 27 });
-    expect(box.bottom - box.top + 1).toBe(receptiveField(layers));
+    expect(box!.bottom - box!.top + 1).toBe(receptiveField(layers));
   });
 
   it('symmetric stack: centre of mass at the output location; peaked (most mass in the central half)', () => {

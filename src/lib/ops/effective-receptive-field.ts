@@ -4,7 +4,7 @@
  * It is roughly Gaussian and fills only part of the theoretical field.
  */
 import * as tf from '@tensorflow/tfjs';
-import { effectiveKernelSize, paddingFor } from './conv-arithmetic.ts';
+import { paddingFor } from './conv-arithmetic.ts';
 import { dilatedConv2dSpaceToBatch } from './dilated-conv.ts';
 import type { LayerSpec } from './receptive-field.ts';
 
@@ -19,7 +19,7 @@ export interface ErfOptions {
   col?: number;
 }
 
-/** Inclusive input rectangle that one output pixel can see (the theoretical receptive field). */
+/** Inclusive input rectangle around the pixels one output can see (its theoretical receptive field). */
 export interface FieldBox { top: number; left: number; bottom: number; right: number }
 
 /** Output size of each layer under 'same' padding: ⌈n / s⌉. */
@@ -29,25 +29,43 @@ function mapSizes(layers: readonly LayerSpec[], inputSize: number): number[] {
   return sizes;
 }
 
-function interval(layers: readonly LayerSpec[], inputSize: number, index: number): [number, number] {
+/**
+ * The input indices along one axis with a path to output `index`: last layer first, each reached
+ * output o reads o·s − before + t·d (t = 0 … k − 1), and a tap on padding reaches nothing.
+ * Returns the first and last reached index, or null when every path ends in padding.
+ */
+function reachedSpan(layers: readonly LayerSpec[], inputSize: number, index: number): [number, number] | null {
   const sizes = mapSizes(layers, inputSize);
-  let lo = index;
-  let hi = index;
+  if (!Number.isInteger(index) || index < 0 || index >= sizes.at(-1)!) {
+    throw new RangeError(`output ${index} is outside the ${sizes.at(-1)}-pixel output map`);
+  }
+  let reached = [index];
   for (let l = layers.length - 1; l >= 0; l--) {
     const { kernel, stride = 1, dilation = 1 } = layers[l]!;
-    const pad = paddingFor('same', sizes[l]!, kernel, stride, dilation);
-    // an output o reads inputs o·s − before … o·s − before + k̂ − 1; padding reads nothing
-    lo = Math.max(0, lo * stride - pad.before);
-    hi = Math.min(sizes[l]! - 1, hi * stride - pad.before + effectiveKernelSize(kernel, dilation) - 1);
+    const before = paddingFor('same', sizes[l]!, kernel, stride, dilation).before;
+    const below = new Uint8Array(sizes[l]!);
+    for (const o of reached) {
+      for (let t = 0; t < kernel; t++) {
+        const i = o * stride - before + t * dilation;
+        if (i >= 0 && i < below.length) below[i] = 1;
+      }
+    }
+    reached = Array.from(below.keys()).filter((i) => below[i] === 1);
   }
-  return [lo, hi];
+  return reached.length === 0 ? null : [reached[0]!, reached.at(-1)!];
 }
 
-/** The theoretical field of output (row, col) on an n×n input, clipped to the image. */
-export function theoreticalFieldBox(layers: readonly LayerSpec[], inputSize: number, row: number, col: number): FieldBox {
-  const [top, bottom] = interval(layers, inputSize, row);
-  const [left, right] = interval(layers, inputSize, col);
-  return { top, left, bottom, right };
+/**
+ * The box of the input pixels output (row, col) can reach on an n×n input, through taps that land
+ * inside every map (null when all its paths end in padding). Not the span clipped layer by layer:
+ * where clipping meets the gaps of strides or dilations that span is larger. A k×k tap is inside
+ * when its row and its column are, so the reached set is rows × columns and the box comes from
+ * the two 1-D spans.
+ */
+export function theoreticalFieldBox(layers: readonly LayerSpec[], inputSize: number, row: number, col: number): FieldBox | null {
+  const rows = reachedSpan(layers, inputSize, row);
+  const cols = reachedSpan(layers, inputSize, col);
+  return rows && cols ? { top: rows[0], left: cols[0], bottom: rows[1], right: cols[1] } : null;
 }
 
 /** The [k, k, 1, 1] filters outputGradient uses for these options (exported so tests and figures can show them). */

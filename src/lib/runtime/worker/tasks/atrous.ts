@@ -127,7 +127,8 @@ export const atrousTasks = {
     // a margin of 4 around the field, odd so one pixel is the centre
     const size = theoretical + 8;
     const centre = (size - 1) / 2;
-    const box = theoreticalFieldBox(layers, size, centre, centre);
+    // odd kernels at stride 1 read the centre itself, so its box is never null
+    const box = theoreticalFieldBox(layers, size, centre, centre)!;
     const [heatT, sigmaT, strongT, reachedT] = tf.tidy(() => {
       const heat = effectiveReceptiveField(layers, size, { weights, activation, seed });
       const coords = tf.range(0, size).sub(centre).square();
