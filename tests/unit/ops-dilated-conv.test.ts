@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { convOutputSize, convOutputSizeFor, paddingFor } from '../../src/lib/ops/conv-arithmetic.ts';
+import { convOutputSize, convOutputSizeFor, effectiveKernelSize, paddingFor } from '../../src/lib/ops/conv-arithmetic.ts';
 import {
   atrousConv1d, atrousTaps, dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch,
 } from '../../src/lib/ops/dilated-conv.ts';
@@ -106,6 +106,31 @@ describe('dilated convolution', () => {
           expectClose(tf.conv2d(x, big, 1, s.padding).dataSync(), dilatedConv2d(x, f, s.rate, s.padding).dataSync());
         });
       }),
+      FC,
+    );
+  });
+
+  it('non-square kernels: the tf op, the spaceToBatch form and the zero-inserted kernel all equal the loop', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }), fc.constantFrom('same' as const, 'valid' as const), fc.integer({ min: 0, max: 100_000 }),
+        (h, w, kh, kw, rate, padding, seed) => {
+          const oh = convOutputSizeFor(padding, h, kh, 1, rate);
+          const ow = convOutputSizeFor(padding, w, kw, 1, rate);
+          if (oh === 0 || ow === 0) return;
+          tf.tidy(() => {
+            const x = tf.randomUniform([1, h, w, 2], -1, 1, 'float32', seed) as tf.Tensor4D;
+            const f = tf.randomUniform([kh, kw, 2, 3], -1, 1, 'float32', seed + 1) as tf.Tensor4D;
+            const ref = dilatedConvLoop(Float32Array.from(x.dataSync()), h, w, 2, Float32Array.from(f.dataSync()), [kh, kw], 3, rate,
+              paddingFor(padding, h, kh, 1, rate).before, paddingFor(padding, w, kw, 1, rate).before, oh, ow);
+            const big = dilateKernel(f, rate);
+            expect(big.shape).toEqual([effectiveKernelSize(kh, rate), effectiveKernelSize(kw, rate), 2, 3]);
+            expectClose(dilatedConv2d(x, f, rate, padding).dataSync(), ref);
+            expectClose(dilatedConv2dSpaceToBatch(x, f, rate, padding).dataSync(), ref);
+            expectClose(tf.conv2d(x, big, 1, padding).dataSync(), ref);
+          });
+        }),
       FC,
     );
   });

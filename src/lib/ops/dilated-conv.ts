@@ -52,16 +52,16 @@ export function dilatedConv2dSpaceToBatch(x: tf.Tensor4D, filter: tf.Tensor4D, r
 }
 
 /**
- * The "upsampled filter" view: k×k taps with rate − 1 zeros between them, a k̂×k̂ kernel that an
- * ordinary conv can use. filter: [k, k, cin, cout] → [k̂, k̂, cin, cout].
+ * The "upsampled filter" view: kh×kw taps with rate − 1 zeros between them, a k̂h×k̂w kernel that
+ * an ordinary conv can use. filter: [kh, kw, cin, cout] → [k̂h, k̂w, cin, cout].
  */
 export function dilateKernel(filter: tf.Tensor4D, rate: number): tf.Tensor4D {
   return tf.tidy(() => {
-    const [k, , cin, cout] = filter.shape;
-    const span = effectiveKernelSize(k, rate);
+    const [kh, kw, cin, cout] = filter.shape;
     // give every tap a rate×rate cell whose first entry is the tap, then drop the trailing zeros
-    const cells = tf.pad(filter.reshape([k, 1, k, 1, cin, cout]), [[0, 0], [0, rate - 1], [0, 0], [0, rate - 1], [0, 0], [0, 0]]);
-    return cells.reshape([k * rate, k * rate, cin, cout]).slice([0, 0, 0, 0], [span, span, cin, cout]) as tf.Tensor4D;
+    const cells = tf.pad(filter.reshape([kh, 1, kw, 1, cin, cout]), [[0, 0], [0, rate - 1], [0, 0], [0, rate - 1], [0, 0], [0, 0]]);
+    const size = [effectiveKernelSize(kh, rate), effectiveKernelSize(kw, rate), cin, cout];
+    return cells.reshape([kh * rate, kw * rate, cin, cout]).slice([0, 0, 0, 0], size) as tf.Tensor4D;
   });
 }
 
