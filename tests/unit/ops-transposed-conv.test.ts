@@ -51,6 +51,23 @@ describe('transposed convolution', () => {
     expect(transposedConvOutputSize(3, 3, 2, 1, 1)).toBe(6);
   });
 
+  it('sizes are never negative: o′ is 0 when the padding crops everything; a is refused for a conv with no output', () => {
+    expect(transposedConvOutputSize(1, 1, 1, 1)).toBe(0);
+    expect(transposedConvOutputSize(2, 3, 1, 3)).toBe(0);
+    expect(() => transposedConv2d(tf.ones([1, 1, 1, 1]) as tf.Tensor4D, tf.ones([1, 1, 1, 1]) as tf.Tensor4D, 1, 1)).toThrow(/no output/);
+    expect(() => outputPaddingFor(2, 5, 2)).toThrow(RangeError);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 4 }),
+        (i, k, s, p) => {
+          expect(transposedConvOutputSize(i, k, s, p)).toBe(Math.max(0, transposedConvLoop(
+            { data: new Float32Array(i), h: 1, w: i }, { data: new Float32Array(k), h: 1, w: k }, s, 0).w - 2 * p));
+          if (convOutputSize(i, k, s, p) === 0) expect(() => outputPaddingFor(i, k, s, p)).toThrow(RangeError);
+          else expect(outputPaddingFor(i, k, s, p)).toBeGreaterThanOrEqual(0);
+        }),
+      FC,
+    );
+  });
+
   it('tf.conv2dTranspose equals the scatter loop on random inputs', () => {
     fc.assert(
       fc.property(convSettings, ({ i, k, s, p, seed }) => {

@@ -6,17 +6,20 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-/** o′ = s(i′ − 1) + a + k − 2p. */
+/** o′ = s(i′ − 1) + a + k − 2p, or 0 when the padding crops more than that (never negative). */
 export function transposedConvOutputSize(input: number, kernel: number, stride = 1, padding = 0, outputPadding = 0): number {
-  return stride * (input - 1) + outputPadding + kernel - 2 * padding;
+  return Math.max(0, stride * (input - 1) + outputPadding + kernel - 2 * padding);
 }
 
 /**
  * a = (i + 2p − k) mod s: the rows a strided conv of an i-long input never reaches; the
- * transposed conv needs them back to return to size i.
+ * transposed conv needs them back to return to size i. A conv with no output (i + 2p < k) has
+ * no transpose to size, so it is refused rather than given a negative a.
  */
 export function outputPaddingFor(convInput: number, kernel: number, stride = 1, padding = 0): number {
-  return (convInput + 2 * padding - kernel) % stride;
+  const span = convInput + 2 * padding - kernel;
+  if (span < 0) throw new RangeError(`a ${kernel}-wide kernel has no window on ${convInput} inputs padded by ${padding}`);
+  return span % stride;
 }
 
 /** A per-axis setting given once for both axes or as [rows, cols]. */
