@@ -1,70 +1,51 @@
 /**
  * A 3x3 kernel at rate r over a real photo: the nine taps drawn at the cursor, the dilated conv's
  * output beside it, the effective kernel size and the (unchanged) number of weights. Computes in
- * the worker: atrousConvImage (tf.conv2d with dilations) per update; once, at mount,
+ * the worker: atrousConvImage (tf.conv2d with dilations) per update; once, after the first draw,
  * atrousSpaceToBatchCheck compares it with spaceToBatchND → conv → batchToSpaceND at every rate.
  */
 import { interpolateRdBu, select } from 'd3';
 import { t } from '../i18n/en.ts';
+import { defineFigure } from '../lib/figure/scaffold.ts';
 import { atrousTaps } from '../lib/ops/atrous-taps.ts';
-import type { Runtime } from '../lib/runtime/page/client.ts';
-import { ATROUS_KERNELS } from '../lib/runtime/worker/tasks/atrous-kernels.ts';
-import type { ConvImageResult } from '../lib/runtime/worker/tasks/atrous.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
-import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/figure/live-update.ts';
-import { differenceScale, greyRamp } from '../lib/viz/palette.ts';
 import { loadGreyPhoto } from '../lib/viz/grey-photo.ts';
+import { differenceScale, greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
-import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
-import { bindControls, urlState } from '../lib/viz/url-state.ts';
+import { bindCursor } from '../lib/viz/pointer.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
+import { SIDE, settings } from './atrous-dilation.settings.ts';
 
-// 128x128: the photo stays recognisable and one conv plus its redraw fits in a frame.
-const SIDE = 128;
-const FAST_STEP = 8;
+const a = t.atrousDilation;
 
-// The cursor starts on the cameraman's face.
-const SETTINGS = {
-  rate: { kind: 'int', min: 1, max: 16, default: 4 },
-  kernel: { kind: 'enum', values: ATROUS_KERNELS, default: 'edges' },
-  seed: { kind: 'int', min: 0, max: 9999, default: 1 },
-  row: { kind: 'int', min: 0, max: SIDE - 1, default: 30 },
-  col: { kind: 'int', min: 0, max: SIDE - 1, default: 58 },
-} as const;
-
-export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
-  const a = t.atrousDilation;
-  const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
+export default defineFigure(settings, async ({ $, root, state, api, update }) => {
   const photoCanvas = $<HTMLCanvasElement>('[data-photo]');
   const outputCanvas = $<HTMLCanvasElement>('[data-output]');
-  const state = urlState('atrous-dilation', SETTINGS);
-
   const { grey, levels: image } = await loadGreyPhoto(root.dataset.src!, SIDE, a.failed);
   drawHeatmap(photoCanvas, grey, SIDE, SIDE, greyRamp, [0, 255]);
 
   // Marks over the photo: the k̂×k̂ span, the lines joining the taps, then each tap as a
   // pixel-sized square, each in two strokes so it shows on dark and light pixels alike.
   const taps = select($<SVGSVGElement>('[data-taps]'));
-  const span = taps.append('rect').attr('fill', 'none').attr('stroke', '#f0a500').attr('stroke-width', 0.5).attr('stroke-dasharray', '1.5 1');
-  const layers = [['#000', 1], ['#f0a500', 0.5]].map(([stroke, width]) => ({
+  const span = taps.append('rect').attr('fill', 'none').attr('stroke', '#f0a500').attr('stroke-width', 0.5)
+    .attr('stroke-dasharray', '1.5 1');
+  const strokes = [['#000', 1], ['#f0a500', 0.5]].map(([stroke, width]) => ({
     lines: taps.append('g').attr('stroke', stroke).attr('stroke-width', Number(width) * 0.6).attr('stroke-opacity', 0.8),
     marks: taps.append('g').attr('fill', 'none').attr('stroke', stroke).attr('stroke-width', width),
   }));
   const marker = select($<SVGSVGElement>('[data-marker]')).append('rect').attr('width', 3).attr('height', 3)
     .attr('fill', 'none').attr('stroke', '#f0a500').attr('stroke-width', 0.6);
-
-  let last: ConvImageResult | undefined;
+  let output: Float32Array | undefined;
 
   const drawCursor = () => {
     const { row, col, rate } = state.values;
     const tapList = atrousTaps(row, col, rate, 3, SIDE, SIDE);
-    const [first, lastTap] = [tapList[0]!, tapList.at(-1)!];
+    const [first, last] = [tapList[0]!, tapList.at(-1)!];
     span.attr('x', first.col).attr('y', first.row)
-      .attr('width', lastTap.col - first.col + 1).attr('height', lastTap.row - first.row + 1);
+      .attr('width', last.col - first.col + 1).attr('height', last.row - first.row + 1);
     // rows and columns of taps: taps 0–2, 3–5, 6–8 and 0/3/6, 1/4/7, 2/5/8
     const joins = [0, 1, 2].flatMap((i) => [[tapList[3 * i]!, tapList[3 * i + 2]!], [tapList[i]!, tapList[i + 6]!]]);
-    for (const { lines, marks } of layers) {
+    for (const { lines, marks } of strokes) {
       lines.selectAll('line').data(joins).join('line')
         .attr('x1', ([p]) => p.col + 0.5).attr('y1', ([p]) => p.row + 0.5)
         .attr('x2', ([, q]) => q.col + 0.5).attr('y2', ([, q]) => q.row + 0.5);
@@ -76,57 +57,47 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     const under = tapList.map((d) => (d.inside ? image[d.row * SIDE + d.col]! : 0));
     drawValueGrid($('[data-tap-values]'), under, 3, 3, { color: (v) => greyRamp(v), digits: 2 });
     $('[data-tap-values]').setAttribute('aria-label', `${a.tapsTitle}: ${under.map((v) => fmt(v)).join(', ')}`);
-    if (last) $('[data-cursor]').textContent = a.cursor(row, col, fmt(last.output[row * SIDE + col]!, 3));
+    if (output) $('[data-cursor]').textContent = a.cursor(row, col, fmt(output[row * SIDE + col]!, 3));
   };
-
-  const draw = (r: ConvImageResult) => {
-    last = r;
-    const signed = r.weights.some((w) => w < 0);
-    let maxAbs = 0;
-    for (const v of r.output) maxAbs = Math.max(maxAbs, Math.abs(v));
-    // Signed responses on red–white–blue around zero; a blur's output stays a grey photo.
-    if (signed) drawHeatmap(outputCanvas, r.output, SIDE, SIDE, interpolateRdBu, [-maxAbs, maxAbs]);
-    else drawHeatmap(outputCanvas, r.output, SIDE, SIDE, greyRamp, [0, 1]);
-    outputCanvas.setAttribute('aria-label', a.outputAlt(state.values.rate));
-    const weightColor = differenceScale(Math.max(...r.weights.map(Math.abs)));
-    drawValueGrid($('[data-weights]'), r.weights, 3, 3, { color: weightColor, digits: 2 });
-    $('[data-weights]').setAttribute('aria-label', `${a.weightsTitle}: ${Array.from(r.weights, (w) => fmt(w)).join(', ')}`);
-    $('[data-span]').textContent = a.span(r.effectiveKernel);
-    $('[data-params]').textContent = a.weights(r.parameters);
-    $('[data-zeros]').textContent = a.zeros(r.effectiveKernel, r.dilated.filter((v) => v !== 0).length);
-    $('[data-rate-value]').textContent = String(state.values.rate);
-    drawCursor();
-  };
-
-  const update = liveUpdate(
-    'atrous-dilation',
-    async () => {
-      const { kernel, seed, rate } = state.values;
-      draw(await api.atrousConvImage(image, SIDE, kernel, seed, rate));
-    },
-    (e) => setFigureState(root, 'error', t.figure.error(e.message)),
-  );
-
-  const moveCursor = (row: number, col: number) => {
+  bindCursor(photoCanvas, SIDE, SIDE, () => [state.values.row, state.values.col], (row, col) => {
     state.set({ row, col });
     drawCursor();
-  };
-  photoCanvas.addEventListener('pointermove', (event) => moveCursor(...pixelAt(photoCanvas, event, SIDE, SIDE)));
-  photoCanvas.addEventListener('pointerdown', (event) => moveCursor(...pixelAt(photoCanvas, event, SIDE, SIDE)));
-  photoCanvas.addEventListener('keydown', (event) => {
-    const move = arrowStep(event, event.shiftKey ? FAST_STEP : 1);
-    if (!move) return;
-    event.preventDefault();
-    moveCursor(state.values.row + move[0], state.values.col + move[1]);
   });
   $('[data-reroll]').addEventListener('click', () => {
     state.set({ kernel: 'random', seed: (state.values.seed % 9999) + 1 });
-    $<HTMLSelectElement>('[data-state="kernel"]').value = 'random';
-    void update(undefined);
+    void update();
   });
-  bindControls(root, state, () => void update(undefined));
+  // Once, after the first draw: the space-to-batch identity at every rate the slider offers.
+  let checked = false;
+  const checkSpaceToBatch = async () => {
+    checked = true;
+    const max = settings.fields.rate.max;
+    const diff = await (await api()).atrousSpaceToBatchCheck(image, SIDE, max);
+    $('[data-space-to-batch]').textContent = a.spaceToBatch(max, fmtDiff(diff));
+  };
 
-  await update(undefined);
-  const maxRate = SETTINGS.rate.max;
-  $('[data-space-to-batch]').textContent = a.spaceToBatch(maxRate, fmtDiff(await api.atrousSpaceToBatchCheck(image, SIDE, maxRate)));
-}
+  return {
+    compute: async ({ kernel, seed, rate }) => (await api()).atrousConvImage(image, SIDE, kernel, seed, rate),
+    draw(r, { rate }) {
+      output = r.output;
+      let maxAbs = 0;
+      for (const v of r.output) maxAbs = Math.max(maxAbs, Math.abs(v));
+      // Signed responses on red–white–blue around zero; a blur's output stays a grey photo.
+      if (r.weights.some((w) => w < 0)) drawHeatmap(outputCanvas, r.output, SIDE, SIDE, interpolateRdBu, [-maxAbs, maxAbs]);
+      else drawHeatmap(outputCanvas, r.output, SIDE, SIDE, greyRamp, [0, 1]);
+      outputCanvas.setAttribute('aria-label', a.outputAlt(rate));
+      const weightColor = differenceScale(Math.max(...r.weights.map(Math.abs)));
+      drawValueGrid($('[data-weights]'), r.weights, 3, 3, { color: weightColor, digits: 2 });
+      $('[data-weights]').setAttribute('aria-label', `${a.weightsTitle}: ${Array.from(r.weights, (w) => fmt(w)).join(', ')}`);
+      $('[data-span]').textContent = a.span(r.effectiveKernel);
+      $('[data-params]').textContent = a.weights(r.parameters);
+      $('[data-zeros]').textContent = a.zeros(r.effectiveKernel, r.dilated.filter((v) => v !== 0).length);
+      drawCursor();
+      if (!checked) {
+        void checkSpaceToBatch().catch((e: Error) => {
+          $('[data-space-to-batch]').textContent = t.figure.error(e.message);
+        });
+      }
+    },
+  };
+});

@@ -43,7 +43,7 @@ describe('the atrous-convolution lesson', () => {
       await slider.fill(String(rate));
       await expect.poll(() => text(fig('atrous-dilation', '[data-span]'))).toBe(`Effective kernel size: ${2 * rate + 1} × ${2 * rate + 1}`);
       expect(await numbersIn(page, fig('atrous-dilation', '[data-params]'))).toEqual([9]);
-      expect(await text(fig('atrous-dilation', '[data-zeros]'))).toContain(`${(2 * rate + 1) ** 2} entries, 5 of them non-zero`);
+      expect(await text(fig('atrous-dilation', '[data-zeros]'))).toContain(`${(2 * rate + 1) ** 2} entries; 5 of them are non-zero`);
       expect((await numbersIn(page, fig('atrous-dilation', '[data-space-to-batch]'))).at(-1)).toBeLessThan(1e-4);
     }
     expect(await colours(fig('atrous-dilation', '[data-output]'))).toBeGreaterThan(50);

@@ -13,11 +13,14 @@ export const atrous = {
     weightsTitle: 'The nine weights w',
     span: (k: number) => `Effective kernel size: ${k} × ${k}`,
     weights: (n: number) => `Weights: ${n}`,
-    zeros: (k: number, nonzero: number) => `Written as a ${k}×${k} kernel with zeros between the taps: ${k * k} entries, ${nonzero} of them non-zero`,
+    zeros: (k: number, nonzero: number) =>
+      `Written as a ${k}×${k} kernel with zeros between the nine taps: ${k * k} entries; ${nonzero} of them are non-zero weights (a tap whose weight is 0, like the Laplacian's corners, still counts as a tap)`,
     cursor: (row: number, col: number, y: string) => `Output at row ${row}, column ${col}: y = ${y}`,
     spaceToBatch: (n: number, d: string) =>
       `tf.conv2d with dilations = r vs spaceToBatchND → conv → batchToSpaceND on this photo, random weights, every rate from 1 to ${n}: largest difference ${d}`,
     failed: 'The sample photo could not be loaded.',
+    caption:
+      'Drag the rate slider and move the pointer over the photo. Notice that the nine taps spread to span 2r + 1 pixels while the number of weights stays 9, and that the output shows structures of about that span. The frame along the output\'s edges is zero padding: near the border some taps fall outside the photo and read 0 (dashed squares), which an edge detector answers strongly.',
   },
   atrousSpaceToBatch: {
     rate: 'Rate r',

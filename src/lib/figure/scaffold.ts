@@ -106,12 +106,12 @@ export function mountFigures(registry: Record<string, () => Promise<{ default: F
   const mountOne = async (root: HTMLElement) => {
     setPhase(root, 'loading', t.figure.loading);
     try {
-      const load = registry[root.dataset.figure!];
-      if (!load) throw new Error(`no figure named ${root.dataset.figure}`);
-      await (await load()).default.mount(root);
+      await (await registry[root.dataset.figure!]!()).default.mount(root);
     } catch (e) {
       setPhase(root, 'error', t.figure.error(messageOf(e)));
     }
   };
-  document.querySelectorAll<HTMLElement>('[data-figure]').forEach((root) => observer.observe(root));
+  for (const root of document.querySelectorAll<HTMLElement>('[data-figure]')) {
+    if (root.dataset.figure! in registry) observer.observe(root);
+  }
 }

@@ -13,3 +13,26 @@ export function arrowStep(event: KeyboardEvent, step = 1): [number, number] | un
   };
   return moves[event.key];
 }
+
+const FAST_STEP = 8;
+
+/**
+ * Lets the reader move a cursor over a width×height image with the pointer (mouse, pen, touch)
+ * or, once the element has focus, the arrow keys (Shift: 8 pixels a press). `move` gets the new
+ * pixel, kept inside the image.
+ */
+export function bindCursor(
+  element: HTMLElement, width: number, height: number,
+  current: () => readonly [number, number], move: (row: number, col: number) => void,
+): void {
+  const onPointer = (event: PointerEvent) => move(...pixelAt(element, event, width, height));
+  element.addEventListener('pointermove', onPointer);
+  element.addEventListener('pointerdown', onPointer);
+  element.addEventListener('keydown', (event) => {
+    const step = arrowStep(event, event.shiftKey ? FAST_STEP : 1);
+    if (!step) return;
+    event.preventDefault();
+    const [row, col] = current();
+    move(Math.min(Math.max(row + step[0], 0), height - 1), Math.min(Math.max(col + step[1], 0), width - 1));
+  });
+}

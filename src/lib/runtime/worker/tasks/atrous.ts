@@ -116,7 +116,7 @@ export const atrousTasks = {
     const [subMaps, convolved, output, diff] = await readBack(subT, convT, outT, diffT);
     return Comlink.transfer(
       { subMaps: subMaps!, convolved: convolved!, output: output!, maxDiff: diff![0]! },
-      [subMaps!.buffer, convolved!.buffer, output!.buffer],
+      [output!.buffer],
     );
   },
 

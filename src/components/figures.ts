@@ -1,0 +1,7 @@
+/**
+ * Every figure the site has, by its `data-figure` name. Each import is its own chunk, fetched only
+ * when a figure of that name comes near the viewport (src/lib/figure/scaffold.ts, mountFigures).
+ */
+export const FIGURES = {
+  'atrous-dilation': () => import('./atrous-dilation.ts'),
+};
