@@ -18,7 +18,9 @@ export function transposedConvOutputSize(input: number, kernel: number, stride =
  */
 export function outputPaddingFor(convInput: number, kernel: number, stride = 1, padding = 0): number {
   const span = convInput + 2 * padding - kernel;
-  if (span < 0) throw new RangeError(`a ${kernel}-wide kernel has no window on ${convInput} inputs padded by ${padding}`);
+  if (span < 0) {
+    throw new RangeError(`a ${kernel}-wide kernel has no window on ${convInput} inputs padded by ${padding}`);
+  }
   return span % stride;
 }
 
@@ -129,7 +131,7 @@ export function applyMatrix(matrix: tf.Tensor2D, x: tf.Tensor2D, outH: number, o
 /**
  * Resize-then-convolve (Odena, Dumoulin & Olah, Distill 2016): nearest-neighbour upsampling by
  * an integer factor, then a stride-1 'same' conv. Every output pixel sees the same number of
- * taps, so there is no uneven overlap and no checkerboard. filter: [k, k, cin, cout].
+ * taps, so there is no uneven overlap and no checkerboard. filter: [kh, kw, cin, cout].
  */
 export function resizeConv(x: tf.Tensor4D, filter: tf.Tensor4D, factor: number): tf.Tensor4D {
   return tf.tidy(() => {
