@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { convOutputSize, convOutputSizeFor, effectiveKernelSize, paddingFor } from '../../src/lib/ops/conv-arithmetic.ts';
+import {
+  convOutputSize, convOutputSizeFor, effectiveKernelSize, paddingFor,
+} from '../../src/lib/ops/conv-arithmetic.ts';
 import {
   atrousConv1d, atrousTaps, dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch,
 } from '../../src/lib/ops/dilated-conv.ts';
@@ -77,7 +79,8 @@ describe('dilated convolution', () => {
     });
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }),
         (h, w, k, rate) => {
           tf.tidy(() => {
             const x = tf.ones([2, h, w, 1]) as tf.Tensor4D;
@@ -113,8 +116,9 @@ describe('dilated convolution', () => {
   it('non-square kernels: the tf op, the spaceToBatch form and the zero-inserted kernel all equal the loop', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }),
-        fc.integer({ min: 1, max: 4 }), fc.constantFrom('same' as const, 'valid' as const), fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom('same' as const, 'valid' as const), fc.integer({ min: 0, max: 100_000 }),
         (h, w, kh, kw, rate, padding, seed) => {
           const oh = convOutputSizeFor(padding, h, kh, 1, rate);
           const ow = convOutputSizeFor(padding, w, kw, 1, rate);
@@ -122,8 +126,10 @@ describe('dilated convolution', () => {
           tf.tidy(() => {
             const x = tf.randomUniform([1, h, w, 2], -1, 1, 'float32', seed) as tf.Tensor4D;
             const f = tf.randomUniform([kh, kw, 2, 3], -1, 1, 'float32', seed + 1) as tf.Tensor4D;
-            const ref = dilatedConvLoop(Float32Array.from(x.dataSync()), h, w, 2, Float32Array.from(f.dataSync()), [kh, kw], 3, rate,
-              paddingFor(padding, h, kh, 1, rate).before, paddingFor(padding, w, kw, 1, rate).before, oh, ow);
+            const top = paddingFor(padding, h, kh, 1, rate).before;
+            const left = paddingFor(padding, w, kw, 1, rate).before;
+            const [xs, fs] = [Float32Array.from(x.dataSync()), Float32Array.from(f.dataSync())];
+            const ref = dilatedConvLoop(xs, h, w, 2, fs, [kh, kw], 3, rate, top, left, oh, ow);
             const big = dilateKernel(f, rate);
             expect(big.shape).toEqual([effectiveKernelSize(kh, rate), effectiveKernelSize(kw, rate), 2, 3]);
             expectClose(dilatedConv2d(x, f, rate, padding).dataSync(), ref);

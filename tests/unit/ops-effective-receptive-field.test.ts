@@ -50,7 +50,8 @@ describe('effective receptive field', () => {
 
   it('the field box is the box of the input pixels with a path to the output (2-D reachability loop)', () => {
     // 3x3 at dilation 2 on 5x5, output (3, 3): taps 1, 3 and 5, and 5 is padding
-    expect(theoreticalFieldBox([{ kernel: 3, dilation: 2 }], 5, 3, 3)).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
+    const clipped = theoreticalFieldBox([{ kernel: 3, dilation: 2 }], 5, 3, 3);
+    expect(clipped).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
     // 2 taps at dilation 4 on 3x3: output 1 reads −1 and 3, padding only
     expect(theoreticalFieldBox([{ kernel: 2, dilation: 4 }], 3, 1, 1)).toBeNull();
     expect(theoreticalFieldBox([{ kernel: 2, dilation: 4 }], 3, 1, 0)).toBeNull();
@@ -73,7 +74,8 @@ describe('effective receptive field', () => {
         const row = r % m;
         const col = c % m;
         const box = theoreticalFieldBox(layers, n, row, col);
-        const inside = (y: number, x: number) => box !== null && y >= box.top && y <= box.bottom && x >= box.left && x <= box.right;
+        const inside = (y: number, x: number) =>
+          box !== null && y >= box.top && y <= box.bottom && x >= box.left && x <= box.right;
         const erf = tf.tidy(() => effectiveReceptiveField(layers, n, { weights: 'random', activation, seed, row, col }).arraySync());
         erf.forEach((line, y) => line.forEach((v, x) => {
           if (!inside(y, x)) expect(v).toBe(0);
@@ -84,7 +86,9 @@ describe('effective receptive field', () => {
         const uniform = tf.tidy(() => effectiveReceptiveField(layers, n, { row, col }).arraySync());
         const rows = uniform.flatMap((line, y) => (line.some((v) => v > 0) ? [y] : []));
         const cols = uniform[0]!.flatMap((_, x) => (uniform.some((line) => line[x]! > 0) ? [x] : []));
-        const support = rows.length === 0 ? null : { top: rows[0], left: cols[0], bottom: rows.at(-1), right: cols.at(-1) };
+        const support = rows.length === 0
+          ? null
+          : { top: rows[0], left: cols[0], bottom: rows.at(-1), right: cols.at(-1) };
         expect(support).toEqual(box);
         // with no strides or dilations there are no gaps: the box is filled
         if (layers.every((l) => l.dilation === 1 && l.stride === 1)) {

@@ -23,7 +23,9 @@ export function dilatedConvLoop(
             const iy = oy - padTop + ty * rate;
             const ix = ox - padLeft + tx * rate;
             if (iy < 0 || iy >= h || ix < 0 || ix >= w) continue;
-            for (let ci = 0; ci < cin; ci++) acc += x[(iy * w + ix) * cin + ci]! * f[((ty * kw + tx) * cin + ci) * cout + co]!;
+            for (let ci = 0; ci < cin; ci++) {
+              acc += x[(iy * w + ix) * cin + ci]! * f[((ty * kw + tx) * cin + ci) * cout + co]!;
+            }
           }
         }
         out[(oy * outW + ox) * cout + co] = acc;

@@ -59,7 +59,8 @@ export function dilateKernel(filter: tf.Tensor4D, rate: number): tf.Tensor4D {
   return tf.tidy(() => {
     const [kh, kw, cin, cout] = filter.shape;
     // give every tap a rate×rate cell whose first entry is the tap, then drop the trailing zeros
-    const cells = tf.pad(filter.reshape([kh, 1, kw, 1, cin, cout]), [[0, 0], [0, rate - 1], [0, 0], [0, rate - 1], [0, 0], [0, 0]]);
+    const gaps: [number, number][] = [[0, 0], [0, rate - 1], [0, 0], [0, rate - 1], [0, 0], [0, 0]];
+    const cells = tf.pad(filter.reshape([kh, 1, kw, 1, cin, cout]), gaps);
     const size = [effectiveKernelSize(kh, rate), effectiveKernelSize(kw, rate), cin, cout];
     return cells.reshape([kh * rate, kw * rate, cin, cout]).slice([0, 0, 0, 0], size) as tf.Tensor4D;
   });

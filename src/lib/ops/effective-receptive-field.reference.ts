@@ -81,9 +81,10 @@ export function reachableBoxLoop(
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
       if (!marked[y * n + x]) continue;
-      box = box
-        ? { top: Math.min(box.top, y), left: Math.min(box.left, x), bottom: Math.max(box.bottom, y), right: Math.max(box.right, x) }
-        : { top: y, left: x, bottom: y, right: x };
+      box = box ? {
+        top: Math.min(box.top, y), left: Math.min(box.left, x),
+        bottom: Math.max(box.bottom, y), right: Math.max(box.right, x),
+      } : { top: y, left: x, bottom: y, right: x };
     }
   }
   return box;

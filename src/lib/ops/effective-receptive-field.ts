@@ -62,7 +62,9 @@ function reachedSpan(layers: readonly LayerSpec[], inputSize: number, index: num
  * when its row and its column are, so the reached set is rows × columns and the box comes from
  * the two 1-D spans.
  */
-export function theoreticalFieldBox(layers: readonly LayerSpec[], inputSize: number, row: number, col: number): FieldBox | null {
+export function theoreticalFieldBox(
+  layers: readonly LayerSpec[], inputSize: number, row: number, col: number,
+): FieldBox | null {
   const rows = reachedSpan(layers, inputSize, row);
   const cols = reachedSpan(layers, inputSize, col);
   return rows && cols ? { top: rows[0], left: cols[0], bottom: rows[1], right: cols[1] } : null;

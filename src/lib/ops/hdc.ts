@@ -47,8 +47,10 @@ export interface HdcGuarantee {
  * for K = 3: with 2-tap kernels the same rule fails ((1, 1, 1, 1, 6) has M₂ = 1 and holes).
  */
 export function hdcGuarantee(rates: readonly number[]): HdcGuarantee {
-  for (const r of rates) if (!Number.isInteger(r) || r < 1) throw new RangeError(`rates must be positive integers, got ${r}`);
+  const bad = rates.find((r) => !Number.isInteger(r) || r < 1);
+  if (bad !== undefined) throw new RangeError(`rates must be positive integers, got ${bad}`);
   const m2 = hdcMaxGap(rates);
-  const reason: HdcReason = rates.length > 0 && rates[0] !== 1 ? 'first-rate-above-1' : m2 > 3 ? 'gap-above-kernel' : 'holds';
+  const reason: HdcReason =
+    rates.length > 0 && rates[0] !== 1 ? 'first-rate-above-1' : m2 > 3 ? 'gap-above-kernel' : 'holds';
   return { m2, guaranteed: reason === 'holds', reason };
 }
