@@ -1,13 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { cellValue, cellWeights, resizeBilinear, resizeBilinearTf } from '../../src/lib/ops/bilinear.ts';
 import { CONVENTIONS, sourceCoordinate, type Convention } from '../../src/lib/ops/bilinear-coordinates.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 const run = (values: number[], inH: number, inW: number, out: [number, number], c: Convention) => {
   const input = tf.tensor4d(values, [1, inH, inW, 1]);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   convOutputSize, convOutputSizeFor, effectiveKernelSize, paddingFor, windowPositions,
 } from '../../src/lib/ops/conv-arithmetic.ts';
@@ -8,9 +8,6 @@ import { conv1dLoop } from '../../src/lib/ops/conv-arithmetic.reference.ts';
 
 const FC = { seed: 20240601, numRuns: 60 };
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 /** tf rejects stride > 1 together with dilation > 1, so the generators pick one of them. */
 const settings = fc

@@ -1,15 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   applyConvolutionalized, applyDense, convolutionalize, denseToConv1x1, denseToConvKernel, type DenseWeights,
 } from '../../src/lib/ops/convolutionalize.ts';
 import { slidingDenseLoop, type DenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
 import { convOutputSize } from '../../src/lib/ops/conv-arithmetic.ts';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4): void {
   expect(actual.length).toBe(expected.length);

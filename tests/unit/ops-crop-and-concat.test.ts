@@ -1,14 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   UNET, centerCrop, centerCropOffsets, cropAndConcat, unetSizeWalk, type UNetStep,
 } from '../../src/lib/ops/crop-and-concat.ts';
 import { cropAndConcatLoop } from '../../src/lib/ops/crop-and-concat.reference.ts';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('crop and concat', () => {
   it('equals the loop reference on random maps', () => {

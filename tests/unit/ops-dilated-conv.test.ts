@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   convOutputSize, convOutputSizeFor, effectiveKernelSize, paddingFor,
 } from '../../src/lib/ops/conv-arithmetic.ts';
@@ -12,9 +12,6 @@ import { expectClose } from './expect-close.ts';
 
 const FC = { seed: 99, numRuns: 40 };
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 const settings = fc
   .record({

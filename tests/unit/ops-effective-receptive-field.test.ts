@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   effectiveReceptiveField, outputGradient, stackFilters, theoreticalFieldBox,
 } from '../../src/lib/ops/effective-receptive-field.ts';
@@ -9,9 +9,6 @@ import { receptiveField, type LayerSpec } from '../../src/lib/ops/receptive-fiel
 
 const FC = { seed: 4242, numRuns: 25 };
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 const layer: fc.Arbitrary<Required<Pick<LayerSpec, 'kernel' | 'stride' | 'dilation'>>> = fc
   .record({ kernel: fc.integer({ min: 1, max: 4 }), stride: fc.integer({ min: 1, max: 2 }), dilation: fc.integer({ min: 1, max: 3 }), s: fc.boolean() })

@@ -1,13 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { griddingCounts, hasHoles, reachedFraction } from '../../src/lib/ops/gridding.ts';
 import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
 import { receptiveField } from '../../src/lib/ops/receptive-field.ts';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 const dilations = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 });

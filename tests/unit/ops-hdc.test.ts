@@ -1,13 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasHoles as hasHolesTf } from '../../src/lib/ops/gridding.ts';
 import { commonFactor, hdcGuarantee, hdcMaxGap } from '../../src/lib/ops/hdc.ts';
 import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 const hasHoles = (rates: number[]) => griddingCountsLoop(rates).counts.some((c) => c === 0);
 

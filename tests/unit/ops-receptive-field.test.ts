@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CONTEXT_MODULE, DILATED_1_2_4, VGG16, receptiveField, receptiveFields, type LayerSpec,
 } from '../../src/lib/ops/receptive-field.ts';
@@ -8,9 +8,6 @@ import { reachLoop, receptiveFieldLoop, type LoopLayer } from '../../src/lib/ops
 
 const FC = { seed: 31337, numRuns: 60 };
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 /** tf refuses stride > 1 with dilation > 1 in one layer, so each layer has one or the other. */
 const layer: fc.Arbitrary<LoopLayer> = fc

@@ -1,14 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spaceToBatchSteps } from '../../src/lib/ops/space-to-batch.ts';
 import { dilatedConvLoop } from '../../src/lib/ops/dilated-conv.reference.ts';
 import { dilatedConv2d } from '../../src/lib/ops/dilated-conv.ts';
 import { expectClose } from './expect-close.ts';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('atrous conv as spaceToBatchND → conv → batchToSpaceND, step by step', () => {
   it('sub-map a·r + b holds x[a + r·i, b + r·j]; the output equals the dilated conv loop with same padding', () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convOutputSize } from '../../src/lib/ops/conv-arithmetic.ts';
 import {
   applyMatrix, convMatrix, outputPaddingFor, overlapCounts, placeStamp, resizeConv, stampContributions,
@@ -11,9 +11,6 @@ import { expectClose } from './expect-close.ts';
 
 const FC = { seed: 7071, numRuns: 40 };
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 function rand2d(h: number, w: number, seed: number): tf.Tensor2D {
   return tf.randomUniform([h, w], -1, 1, 'float32', seed) as tf.Tensor2D;

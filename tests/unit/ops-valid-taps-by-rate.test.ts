@@ -1,13 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validTapCounts, validTapHistogram } from '../../src/lib/ops/valid-taps.ts';
 import { validTapCountsByRate, validTapHistogramsByRate } from '../../src/lib/ops/valid-taps-by-rate.ts';
 import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('valid taps for many rates at once', () => {
   it('equals the loop reference and the one-conv-per-rate op, for any size, rates and odd or even kernel', () => {

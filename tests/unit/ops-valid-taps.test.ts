@@ -1,12 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validTapCounts, validTapCurve, validTapHistogram, validTapStats } from '../../src/lib/ops/valid-taps.ts';
 import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('valid taps (DeepLab v3 Fig. 4)', () => {
   it('per-position counts equal the loop reference', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatField, parseField, type Field } from '../../src/lib/viz/url-state.ts';
+import { formatField, parseField, readTyped, type Field } from '../../src/lib/figure/settings.ts';
 
 const rate: Field = { kind: 'int', min: 1, max: 24, default: 2 };
 const scale: Field = { kind: 'number', min: 0, max: 1, default: 0.5 };
 const mode: Field = { kind: 'enum', values: ['same', 'valid'], default: 'same' };
 const flag: Field = { kind: 'bool', default: true };
 
-describe('URL state fields', () => {
+describe('settings read from a URL', () => {
   it('parse valid values and round-trip through formatField', () => {
     expect(parseField(rate, '6')).toBe(6);
     expect(parseField(scale, '0.25')).toBe(0.25);
@@ -36,5 +36,25 @@ describe('URL state fields', () => {
     expect(parseField(rates, null)).toBe('2,4,8');
     expect(parseField(rates, '1,2,5x')).toBe('2,4,8');
     expect(parseField(rates, '<script>')).toBe('2,4,8');
+  });
+});
+
+describe('settings typed by a reader', () => {
+  it('take a value only when it is one the figure can show', () => {
+    expect(readTyped(rate, '7')).toEqual({ value: 7 });
+    expect(readTyped(scale, '0.25')).toEqual({ value: 0.25 });
+    expect(readTyped(mode, 'valid')).toEqual({ value: 'valid' });
+  });
+
+  it('refuse empty, out-of-range and malformed input instead of clamping it', () => {
+    expect(readTyped(rate, '')).toEqual({ refused: { kind: 'empty' } });
+    expect(readTyped(rate, '  ')).toEqual({ refused: { kind: 'empty' } });
+    expect(readTyped(rate, '99')).toEqual({ refused: { kind: 'range', min: 1, max: 24 } });
+    expect(readTyped(rate, '0')).toEqual({ refused: { kind: 'range', min: 1, max: 24 } });
+    expect(readTyped(rate, '2.5')).toEqual({ refused: { kind: 'format' } });
+    expect(readTyped(scale, '1e39')).toEqual({ refused: { kind: 'range', min: 0, max: 1 } });
+    expect(readTyped(scale, 'NaN')).toEqual({ refused: { kind: 'format' } });
+    expect(readTyped(scale, 'Infinity')).toEqual({ refused: { kind: 'format' } });
+    expect(readTyped(mode, '<b>same</b>')).toEqual({ refused: { kind: 'format' } });
   });
 });
