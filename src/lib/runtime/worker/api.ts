@@ -2,6 +2,7 @@ import { initBackend } from './backend.ts';
 import { atrousTasks } from './tasks/atrous.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
 import { fullyConvolutionalTasks } from './tasks/fully-convolutional.ts';
+import { modelTasks } from './tasks/models.ts';
 import { transposedTasks } from './tasks/transposed.ts';
 
 /** Everything the page may ask of the worker; each lesson adds its tasks here. */
@@ -11,6 +12,7 @@ export const workerApi = {
   ...fullyConvolutionalTasks,
   ...atrousTasks,
   ...transposedTasks,
+  ...modelTasks,
 };
 
 export type WorkerApi = typeof workerApi;

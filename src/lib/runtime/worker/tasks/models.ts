@@ -1,0 +1,301 @@
+// The shared model runner: every lesson that runs a trained model loads, runs and inspects it here.
+// A model loads once per worker (so once per page) and every figure reuses it.
+import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import { readBack } from '../read-back.ts';
+import { layerGraph, fieldNodes, type LayerShape } from './model-graph.ts';
+import { loadTestDigits } from '../../../data/load-digits.ts';
+import type { DigitSet } from '../../../data/digits.ts';
+import { makeScene, type Placement } from '../../../data/scene.ts';
+import { isModelName, MODELS, SEGMENTATION_MODELS, type ModelName } from '../../../models/catalog.ts';
+import { loadModel } from '../../../models/load.ts';
+import type { Manifest } from '../../../models/manifest.ts';
+import { mirrorBorder } from '../../../models/segment.ts';
+import { axisField, type AxisField } from '../../../ops/field-graph.ts';
+
+export type ModelKind = 'classifier' | 'segmentation';
+
+export interface ModelInfo {
+  name: ModelName;
+  title: string;
+  kind: ModelKind;
+  /** The size it was trained and evaluated on; segmenters take any multiple of 32 from 64. */
+  input: { height: number; width: number };
+  /** Pixels the model loses on each side (U-Net's unpadded convs); modelRun mirrors them back. */
+  border: number;
+  classes: string[];
+  /** Every layer in order, with its output shape for one image of `input` size (border added). */
+  layers: LayerShape[];
+}
+
+export interface Activation {
+  shape: number[];
+  data: Float32Array;
+}
+
+export interface ModelRunResult {
+  /** Output rows and columns: the input's for a segmenter (border mirrored in), 1 × 1 for the classifier. */
+  height: number;
+  width: number;
+  classes: number;
+  /** Most likely class per output pixel, row-major. */
+  classMap: Uint8Array;
+  /** [height, width, classes] softmax probabilities, row-major. */
+  probabilities: Float32Array;
+  /** The requested layers' outputs, by name, for the image as the model saw it (border included). */
+  activations: Record<string, Activation>;
+}
+
+export interface ReceptiveField {
+  layer: string;
+  /**
+   * Per axis, in the coordinates of the image given to modelRun (U-Net's mirrored border lies at
+   * negative positions and past the end). Clip to the image to draw.
+   */
+  rows: AxisField;
+  cols: AxisField;
+}
+
+export interface PageScene {
+  /** The seed the scene came from: `seed`, or the first after it with a repeated digit when asked. */
+  seed: number;
+  height: number;
+  width: number;
+  image: Float32Array;
+  /** Ground truth: 0 background, d + 1 for digit d. */
+  label: Uint8Array;
+  placements: Placement[];
+}
+
+export interface SceneRequest {
+  minDigits?: number;
+  maxDigits?: number;
+  /** Search from `seed` for a scene in which one digit occurs at least twice. */
+  repeatedDigit?: boolean;
+}
+
+type Progress = (received: number, total: number) => void;
+
+interface Loaded {
+  model: tf.LayersModel;
+  manifest: Manifest;
+  info: ModelInfo;
+  /** Models with extra outputs for intermediate activations, by requested layer list. */
+  probes: Map<string, tf.LayersModel>;
+}
+
+/** Who is waiting for a load's progress, and where it stands (for figures that ask late). */
+interface Watchers {
+  listeners: Set<Progress>;
+  last: [number, number] | undefined;
+}
+
+interface Loading {
+  promise: Promise<Loaded>;
+  watchers: Watchers;
+}
+
+const loading = new Map<ModelName, Loading>();
+/** Segmenters accept multiples of 32 from 64 (five stride-2 stages); larger inputs cost seconds. */
+const SIDE = { step: 32, min: 64, max: 512 } as const;
+
+function modelName(name: string): ModelName {
+  if (!isModelName(name)) throw new Error(`no model named "${name}"; the models are ${Object.keys(MODELS).join(', ')}`);
+  return name;
+}
+
+const kindOf = (name: ModelName): ModelKind =>
+  (SEGMENTATION_MODELS as readonly string[]).includes(name) ? 'segmentation' : 'classifier';
+
+async function load(name: ModelName, watchers: Watchers): Promise<Loaded> {
+  const onProgress: Progress = (received, total) => {
+    watchers.last = [received, total];
+    for (const listener of watchers.listeners) listener(received, total);
+  };
+  const { model, manifest } = await loadModel(name, { base: `${import.meta.env.BASE_URL}weights/`, onProgress });
+  const { height, width } = manifest.input;
+  const info: ModelInfo = {
+    name,
+    title: manifest.title,
+    kind: kindOf(name),
+    input: { height, width },
+    border: manifest.border,
+    classes: manifest.classes,
+    layers: layerGraph(model, height + 2 * manifest.border, width + 2 * manifest.border).map(({ name: n, className, shape }) => ({
+      name: n,
+      className,
+      shape,
+    })),
+  };
+  return { model, manifest, info, probes: new Map() };
+}
+
+/** A page callback through Comlink: a page that has gone away must not fail the load. */
+function listen(watchers: Watchers, onProgress: Progress | undefined): Progress | undefined {
+  if (onProgress === undefined) return undefined;
+  const listener: Progress = (received, total) => {
+    Promise.resolve(onProgress(received, total)).catch(() => undefined);
+  };
+  watchers.listeners.add(listener);
+  if (watchers.last !== undefined) listener(...watchers.last);
+  return listener;
+}
+
+/** The model, loading it once; a failed load is forgotten so the next call tries again. */
+async function loaded(name: ModelName, onProgress?: Progress): Promise<Loaded> {
+  let entry = loading.get(name);
+  if (entry === undefined) {
+    const watchers: Watchers = { listeners: new Set(), last: undefined };
+    const promise = load(name, watchers).catch((e: unknown) => {
+      loading.delete(name);
+      throw e;
+    });
+    entry = { promise, watchers };
+    loading.set(name, entry);
+  }
+  const listener = listen(entry.watchers, onProgress);
+  try {
+    return await entry.promise;
+  } finally {
+    if (listener !== undefined) entry.watchers.listeners.delete(listener);
+  }
+}
+
+/** The model with the requested layers' outputs after its own (built once per layer list). */
+function probe(m: Loaded, layers: readonly string[]): tf.LayersModel {
+  if (layers.length === 0) return m.model;
+  const key = layers.join('\n');
+  let found = m.probes.get(key);
+  if (found === undefined) {
+    const outputs = layers.map((n) => {
+      if (!m.info.layers.some((l) => l.name === n)) throw new Error(`${m.info.title} has no layer "${n}"`);
+      return m.model.getLayer(n).output as tf.SymbolicTensor;
+    });
+    found = tf.model({ inputs: m.model.inputs, outputs: [m.model.outputs[0]!, ...outputs] });
+    m.probes.set(key, found);
+  }
+  return found;
+}
+
+function checkSize(info: ModelInfo, height: number, width: number): void {
+  if (info.kind === 'classifier') {
+    if (height !== info.input.height || width !== info.input.width) {
+      throw new Error(`${info.title} takes ${info.input.height}×${info.input.width} images, not ${height}×${width}`);
+    }
+    return;
+  }
+  for (const side of [height, width]) {
+    if (!Number.isInteger(side) || side % SIDE.step !== 0 || side < SIDE.min || side > SIDE.max) {
+      throw new Error(`${info.title} takes sides that are multiples of ${SIDE.step} from ${SIDE.min} to ${SIDE.max}, not ${side}`);
+    }
+  }
+}
+
+let digits: Promise<DigitSet> | undefined;
+
+function testDigits(): Promise<DigitSet> {
+  digits ??= loadTestDigits(import.meta.env.BASE_URL).catch((e: unknown) => {
+    digits = undefined;
+    throw e;
+  });
+  return digits;
+}
+
+const SCENE = { min: 28, max: 512, seedSearch: 1000 } as const;
+
+export const modelTasks = {
+  /** Loads a model (once per worker), reporting shard bytes received of total; returns what it is. */
+  async modelLoad(name: string, onProgress?: Progress): Promise<ModelInfo> {
+    return (await loaded(modelName(name), onProgress)).info;
+  },
+
+  /**
+   * Runs a model on one [height, width] image in [0, 1] (white digits on black). Segmenters get
+   * the image with its border mirrored in (overlap-tile), so their output is height × width.
+   */
+  async modelRun(
+    name: string,
+    image: Float32Array,
+    height: number,
+    width: number,
+    options: { activations?: string[] } = {},
+  ): Promise<ModelRunResult> {
+    const m = await loaded(modelName(name));
+    checkSize(m.info, height, width);
+    if (image.length !== height * width) throw new Error(`image has ${image.length} pixels, not ${height}×${width}`);
+    if (!image.every(Number.isFinite)) throw new Error('image has pixels that are not finite numbers');
+    const layers = options.activations ?? [];
+    const runner = probe(m, layers);
+    const outputs = tf.tidy(() => {
+      const x = mirrorBorder(tf.tensor4d(image, [1, height, width, 1]), m.info.border);
+      const ys = [runner.predict(x)].flat();
+      const probs = ys[0]!;
+      return [probs, tf.argMax(probs, -1), ...ys.slice(1)];
+    });
+    const probsShape = outputs[0]!.shape;
+    const shapes = outputs.slice(2).map((t) => t.shape.slice());
+    const [probabilities, classes, ...values] = (await readBack(...outputs)) as Float32Array[];
+    const classMap = Uint8Array.from(classes!);
+    const activations: Record<string, Activation> = {};
+    layers.forEach((n, i) => {
+      activations[n] = { shape: shapes[i]!, data: values[i]! };
+    });
+    const result: ModelRunResult = {
+      height: probsShape.length === 4 ? probsShape[1]! : 1,
+      width: probsShape.length === 4 ? probsShape[2]! : 1,
+      classes: probsShape.at(-1)!,
+      classMap,
+      probabilities: probabilities!,
+      activations,
+    };
+    // One buffer holds the probabilities and every activation (readBack's single read).
+    return Comlink.transfer(result, [probabilities!.buffer, classMap.buffer]);
+  },
+
+  /**
+   * The theoretical receptive field of every output pixel of `layer` (default: the model's
+   * output) for an image of height × width (default: the trained size), from the layer graph.
+   */
+  async modelReceptiveField(name: string, options: { layer?: string; height?: number; width?: number } = {}): Promise<ReceptiveField> {
+    const m = await loaded(modelName(name));
+    const height = options.height ?? m.info.input.height;
+    const width = options.width ?? m.info.input.width;
+    checkSize(m.info, height, width);
+    const border = m.info.border;
+    const graph = layerGraph(m.model, height + 2 * border, width + 2 * border);
+    const layer = options.layer ?? m.model.outputs[0]!.sourceLayer.name;
+    if (!graph.some((l) => l.name === layer)) throw new Error(`${m.info.title} has no layer "${layer}"`);
+    // From the mirrored image's coordinates back to the image's.
+    const shift = (f: AxisField): AxisField => ({
+      ...f,
+      inputSize: f.inputSize - 2 * border,
+      first: f.first.map((v) => v - border),
+      last: f.last.map((v) => v - border),
+      offset: f.offset - border,
+    });
+    const [rows, cols] = ([0, 1] as const).map((axis) => shift(axisField(fieldNodes(graph, axis), layer))) as [AxisField, AxisField];
+    return Comlink.transfer({ layer, rows, cols }, [rows.first.buffer, rows.last.buffer, cols.first.buffer, cols.last.buffer]);
+  },
+
+  /** A seeded size × size scene of test digits with its ground-truth label map. */
+  async sceneForPage(seed: number, size: number, options: SceneRequest = {}): Promise<PageScene> {
+    if (!Number.isInteger(seed) || !Number.isInteger(size) || size < SCENE.min || size > SCENE.max) {
+      throw new Error(`a scene needs an integer seed and a side from ${SCENE.min} to ${SCENE.max}, not ${seed} and ${size}`);
+    }
+    const set = await testDigits();
+    const request = { height: size, width: size, minDigits: options.minDigits ?? 1, maxDigits: options.maxDigits ?? 3 };
+    const repeats = (s: number) => {
+      const seen = makeScene(set, s, request).placements.map((p) => p.digit);
+      return seen.some((d, i) => seen.indexOf(d) !== i);
+    };
+    let used = seed;
+    if (options.repeatedDigit === true) {
+      while (!repeats(used)) {
+        if (++used - seed > SCENE.seedSearch) throw new Error(`no scene with a repeated digit within ${SCENE.seedSearch} seeds of ${seed}`);
+      }
+    }
+    const scene = makeScene(set, used, request);
+    const result: PageScene = { seed: used, ...scene };
+    return Comlink.transfer(result, [scene.image.buffer, scene.label.buffer]);
+  },
+};
