@@ -32,7 +32,7 @@ export interface BackendPlan {
 }
 
 /**
- * Candidates fastest first, as measured (DESIGN.md): a real GPU beats wasm, which beats the cpu
+ * Candidates fastest first, as measured (docs/design.md): a real GPU beats wasm, which beats the cpu
  * backend, which beats a software GPU (SwiftShader WebGL is ~20x slower than wasm). `preferred`
  * (from ?backend=) goes first.
  */
