@@ -17,9 +17,15 @@ const map = (rows: string[]) => ({
 describe('connected components of a label map', () => {
   it('equal a flood fill on random maps (ids, count, class and area of each)', () => {
     const maps = fc
-      .record({ height: fc.integer({ min: 1, max: 12 }), width: fc.integer({ min: 1, max: 12 }), classes: fc.integer({ min: 1, max: 3 }) })
+      .record({
+        height: fc.integer({ min: 1, max: 12 }),
+        width: fc.integer({ min: 1, max: 12 }),
+        classes: fc.integer({ min: 1, max: 3 }),
+      })
       .chain(({ height, width, classes }) =>
-        fc.array(fc.integer({ min: 0, max: classes }), { minLength: height * width, maxLength: height * width }).map((v) => ({ height, width, labels: v })),
+        fc
+          .array(fc.integer({ min: 0, max: classes }), { minLength: height * width, maxLength: height * width })
+          .map((v) => ({ height, width, labels: v })),
       );
     fc.assert(
       fc.property(maps, ({ height, width, labels }) => {

@@ -8,10 +8,19 @@ const FC = { seed: 4242, numRuns: 80 };
 const input: FieldNode = { name: 'in', op: { kind: 'input' }, inputs: [], size: 16 };
 
 const windowOp = fc
-  .record({ kernel: fc.integer({ min: 1, max: 5 }), stride: fc.integer({ min: 1, max: 3 }), dilation: fc.integer({ min: 1, max: 3 }), padBefore: fc.integer({ min: 0, max: 4 }) })
+  .record({
+    kernel: fc.integer({ min: 1, max: 5 }),
+    stride: fc.integer({ min: 1, max: 3 }),
+    dilation: fc.integer({ min: 1, max: 3 }),
+    padBefore: fc.integer({ min: 0, max: 4 }),
+  })
   .map((w): FieldOp => ({ kind: 'window', ...w }));
 const transposedOp = fc
-  .record({ stride: fc.integer({ min: 1, max: 4 }), extra: fc.integer({ min: 0, max: 4 }), padBefore: fc.integer({ min: 0, max: 4 }) })
+  .record({
+    stride: fc.integer({ min: 1, max: 4 }),
+    extra: fc.integer({ min: 0, max: 4 }),
+    padBefore: fc.integer({ min: 0, max: 4 }),
+  })
   .map(({ stride, extra, padBefore }): FieldOp => ({ kind: 'transposed', kernel: stride + extra, stride, padBefore }));
 const oneInputOp: fc.Arbitrary<FieldOp> = fc.oneof(
   windowOp,
@@ -26,7 +35,15 @@ const oneInputOp: fc.Arbitrary<FieldOp> = fc.oneof(
  * earlier nodes pointwise (sizes are arbitrary: only global pooling and broadcast read them).
  */
 const graph = fc
-  .array(fc.record({ op: oneInputOp, merge: fc.boolean(), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), size: fc.integer({ min: 1, max: 9 }) }), { minLength: 1, maxLength: 8 })
+  .array(
+    fc.record({
+      op: oneInputOp,
+      merge: fc.boolean(),
+      picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+      size: fc.integer({ min: 1, max: 9 }),
+    }),
+    { minLength: 1, maxLength: 8 },
+  )
   .map((steps) => {
     const nodes: FieldNode[] = [input];
     steps.forEach((s, i) => {
@@ -68,7 +85,11 @@ describe('receptive field through a layer graph', () => {
   });
 
   it('on a chain of convs and pools, equals the closed form of Araujo et al.: size r₀, jump Πs, exact', () => {
-    const layer = fc.record({ kernel: fc.integer({ min: 1, max: 5 }), stride: fc.integer({ min: 1, max: 3 }), dilation: fc.integer({ min: 1, max: 4 }) });
+    const layer = fc.record({
+      kernel: fc.integer({ min: 1, max: 5 }),
+      stride: fc.integer({ min: 1, max: 3 }),
+      dilation: fc.integer({ min: 1, max: 4 }),
+    });
     fc.assert(
       fc.property(fc.array(layer, { minLength: 1, maxLength: 6 }), (layers) => {
         const closed = receptiveFields(layers).at(-1)!;
@@ -84,7 +105,10 @@ describe('receptive field through a layer graph', () => {
 
   it('hand cases: half-pixel 2x upsampling, a two-branch merge, a crop, image pooling', () => {
     // k=4, s=2, p=1 (bilinear 2x): output o sits at input (o − 0.5)/2 and reads its two neighbours.
-    const up: FieldNode[] = [input, { name: 'up', op: { kind: 'transposed', kernel: 4, stride: 2, padBefore: 1 }, inputs: ['in'], size: 8 }];
+    const up: FieldNode[] = [
+      input,
+      { name: 'up', op: { kind: 'transposed', kernel: 4, stride: 2, padBefore: 1 }, inputs: ['in'], size: 8 },
+    ];
     const f = axisField(up, 'up');
     expect(Array.from(f.first)).toEqual([-1, 0, 0, 1, 1, 2, 2, 3]);
     expect(Array.from(f.last)).toEqual([0, 1, 1, 2, 2, 3, 3, 4]);
@@ -124,7 +148,12 @@ describe('receptive field through a layer graph', () => {
   it('FCN-32s-style final upsampling (k=64, s=32, p=16): fields step by 32, every one the same size', () => {
     const nodes: FieldNode[] = [
       input,
-      { name: 'score', op: { kind: 'window', kernel: 32, stride: 32, dilation: 1, padBefore: 0 }, inputs: ['in'], size: 2 },
+      {
+        name: 'score',
+        op: { kind: 'window', kernel: 32, stride: 32, dilation: 1, padBefore: 0 },
+        inputs: ['in'],
+        size: 2,
+      },
       { name: 'up', op: { kind: 'transposed', kernel: 64, stride: 32, padBefore: 16 }, inputs: ['score'], size: 64 },
     ];
     const f = axisField(nodes, 'up');
@@ -136,7 +165,10 @@ describe('receptive field through a layer graph', () => {
   });
 
   it('refuses a graph that reads a later node and a transposed kernel smaller than its stride', () => {
-    expect(() => axisField([input, { name: 'x', op: { kind: 'pointwise' }, inputs: ['y'], size: 4 }], 'x')).toThrow(/not before/);
-    expect(() => axisField([input, { name: 'x', op: { kind: 'transposed', kernel: 1, stride: 2, padBefore: 0 }, inputs: ['in'], size: 4 }], 'x')).toThrow(/kernel 1 < stride 2/);
+    const later: FieldNode = { name: 'x', op: { kind: 'pointwise' }, inputs: ['y'], size: 4 };
+    expect(() => axisField([input, later], 'x')).toThrow(/not before/);
+    const op: FieldOp = { kind: 'transposed', kernel: 1, stride: 2, padBefore: 0 };
+    const sparse: FieldNode = { name: 'x', op, inputs: ['in'], size: 4 };
+    expect(() => axisField([input, sparse], 'x')).toThrow(/kernel 1 < stride 2/);
   });
 });

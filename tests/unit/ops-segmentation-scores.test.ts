@@ -12,7 +12,10 @@ const KEYS = ['pixelAccuracy', 'meanAccuracy', 'meanIoU', 'frequencyWeightedIoU'
 describe('confusion matrix and FCN scores', () => {
   it('match per-class TP/FP/FN counting on random maps', () => {
     const pairs = fc.integer({ min: 1, max: 60 }).chain((n) =>
-      fc.tuple(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n })),
+      fc.tuple(
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }),
+      ),
     );
     fc.assert(
       fc.property(pairs, ([truth, predicted]) => {

@@ -11,8 +11,7 @@ import { modelTasks as tasks, type PageScene } from '../../src/lib/runtime/worke
 // The tasks fetch '/weights/…' and '/data/…' as the browser would; here they read public/.
 const requested: string[] = [];
 let failNext = false;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
+beforeAll(() => {
   vi.stubGlobal('fetch', (url: string) => {
     requested.push(url);
     if (failNext) {
@@ -60,7 +59,8 @@ describe('model runner tasks', () => {
     await expect(tasks.modelLoad('nope')).rejects.toThrow(/no model named "nope"/);
   });
 
-  it.each(SEGMENTATION_MODELS)('%s: class map agrees with segment() on at least 99 percent of pixels; activations have the reported shapes', async (name) => {
+  const AGREES = 'class map agrees with segment() on at least 99 percent of pixels';
+  it.each(SEGMENTATION_MODELS)(`%s: ${AGREES}; activations have the reported shapes`, async (name) => {
     const info = await tasks.modelLoad(name);
     const picked = [info.layers[1]!, info.layers[Math.floor(info.layers.length / 2)]!, info.layers.at(-2)!];
     const result = await tasks.modelRun(name, scene.image, SIZE, SIZE, { activations: picked.map((l) => l.name) });
@@ -72,7 +72,9 @@ describe('model runner tasks', () => {
       expect(a.data.length).toBe(layer.shape.reduce((x, y) => x * y, 1));
     }
     const { model, manifest } = await loadModel(name, { base: '/weights/' });
-    const reference = tf.tidy(() => segment(model, scenesToTensor([{ ...scene, placements: [] }]), manifest.border).dataSync());
+    const images = scenesToTensor([{ ...scene, placements: [] }]);
+    const reference = tf.tidy(() => segment(model, images, manifest.border).dataSync());
+    images.dispose();
     model.dispose();
     const agree = result.classMap.filter((c, i) => c === reference[i]).length / reference.length;
     expect(agree).toBeGreaterThanOrEqual(0.99);
@@ -95,9 +97,12 @@ describe('model runner tasks', () => {
 
   it('modelRun refuses what it cannot run, naming the reason', async () => {
     await expect(tasks.modelRun('unet', scene.image, 64, 96)).rejects.toThrow(/image has 4096 pixels, not 64×96/);
-    await expect(tasks.modelRun('unet', new Float32Array(48 * 48), 48, 48)).rejects.toThrow(/multiples of 32 from 64 to 512, not 48/);
-    await expect(tasks.modelRun('unet', scene.image.map((v, i) => (i === 5 ? Number.NaN : v)), 64, 64)).rejects.toThrow(/not finite/);
-    await expect(tasks.modelRun('fcn8s', scene.image, 64, 64, { activations: ['nope'] })).rejects.toThrow(/FCN-8s has no layer "nope"/);
+    const small = tasks.modelRun('unet', new Float32Array(48 * 48), 48, 48);
+    await expect(small).rejects.toThrow(/multiples of 32 from 64 to 512, not 48/);
+    const nan = scene.image.map((v, i) => (i === 5 ? Number.NaN : v));
+    await expect(tasks.modelRun('unet', nan, 64, 64)).rejects.toThrow(/not finite/);
+    const unknown = tasks.modelRun('fcn8s', scene.image, 64, 64, { activations: ['nope'] });
+    await expect(unknown).rejects.toThrow(/FCN-8s has no layer "nope"/);
   });
 
   it('the classifier runs on a 28×28 digit: one output pixel, ten classes', async () => {
@@ -114,7 +119,8 @@ describe('model runner tasks', () => {
 describe('modelReceptiveField', () => {
   it('on the classifier trunk equals the closed form; its output sees the whole digit and padding', async () => {
     const field = await tasks.modelReceptiveField('classifier', { layer: 'pool2' });
-    const closed = receptiveFields([{ kernel: 3 }, { kernel: 2, stride: 2 }, { kernel: 3 }, { kernel: 2, stride: 2 }]).at(-1)!;
+    const pool = { kernel: 2, stride: 2 };
+    const closed = receptiveFields([{ kernel: 3 }, pool, { kernel: 3 }, pool]).at(-1)!;
     expect([field.rows.size, field.rows.jump, field.rows.exact]).toEqual([closed.receptiveField, closed.jump, true]);
     expect(field.rows.offset).toBe(-3); // 'same' 3x3 convs pad one pixel before: 1 + 1·2
     const whole = await tasks.modelReceptiveField('classifier');
@@ -134,8 +140,13 @@ describe('modelReceptiveField', () => {
 
   // tf's conv2d gradient refuses dilation > 1, so the DeepLabs are left to the test above.
   // U-Net's gradient is slow on the cpu backend: one pixel, near a corner (its field in the mirror).
-  const GRADIENT_PIXELS: Partial<Record<ModelName, [number, number][]>> = { fcn32s: [[31, 32], [60, 3]], fcn8s: [[5, 40]], unet: [[60, 3]] };
-  it.each(['fcn32s', 'fcn8s', 'unet'] as const)('%s: the input gradient of an output pixel lies inside its field', async (name) => {
+  const GRADIENT_PIXELS: Partial<Record<ModelName, [number, number][]>> = {
+    fcn32s: [[31, 32], [60, 3]],
+    fcn8s: [[5, 40]],
+    unet: [[60, 3]],
+  };
+  const INSIDE = 'the input gradient of an output pixel is inside its field';
+  it.each(['fcn32s', 'fcn8s', 'unet'] as const)(`%s: ${INSIDE}`, async (name) => {
     const info = await tasks.modelLoad(name);
     const { rows, cols } = await tasks.modelReceptiveField(name);
     const { model } = await loadModel(name, { base: '/weights/' });

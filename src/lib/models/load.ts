@@ -58,7 +58,8 @@ async function fetchOk(name: ModelName, get: (url: string) => Promise<Response>,
     throw new WeightDownloadError(name, `could not download the ${title} weights (${why} for ${url}); ${RELOAD}`);
   }
   if (!response.ok) {
-    throw new WeightDownloadError(name, `could not download the ${title} weights (HTTP ${response.status} for ${url}); ${RELOAD}`);
+    const why = `HTTP ${response.status} for ${url}`;
+    throw new WeightDownloadError(name, `could not download the ${title} weights (${why}); ${RELOAD}`);
   }
   return response;
 }
@@ -103,7 +104,10 @@ async function fetchShard(
     bytes = await readBody(response, record.bytes, onChunk);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new WeightDownloadError(name, `could not download the ${title} weights (${why} while reading ${url}); ${RELOAD}`);
+    throw new WeightDownloadError(
+      name,
+      `could not download the ${title} weights (${why} while reading ${url}); ${RELOAD}`,
+    );
   }
   if (bytes.length < record.bytes) {
     throw new WeightTruncatedError(
@@ -139,7 +143,8 @@ export async function loadModel(name: ModelName, options: LoadOptions = {}): Pro
     if (record === undefined) {
       throw new WeightIntegrityError(
         name,
-        `the ${MODELS[name].title} weights do not match their manifest (shard ${path} is not listed); refusing to run altered weights`,
+        `the ${MODELS[name].title} weights do not match their manifest (shard ${path} is not listed); ` +
+          'refusing to run altered weights',
       );
     }
     return record;

@@ -27,8 +27,15 @@ function root(parent: Int32Array, a: number): number {
   return r;
 }
 
-export function connectedComponents(labels: ArrayLike<number>, height: number, width: number, background = 0): Components {
-  if (labels.length !== height * width) throw new Error(`label map has ${labels.length} pixels, not ${height}×${width}`);
+export function connectedComponents(
+  labels: ArrayLike<number>,
+  height: number,
+  width: number,
+  background = 0,
+): Components {
+  if (labels.length !== height * width) {
+    throw new Error(`label map has ${labels.length} pixels, not ${height}×${width}`);
+  }
   const provisional = new Int32Array(height * width);
   // parent[k] for provisional id k (0 unused).
   const parent = new Int32Array(height * width + 1);

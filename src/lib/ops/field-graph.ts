@@ -44,8 +44,11 @@ export function readInterval(op: FieldOp, { lo, hi }: Interval, inputSize: numbe
     case 'window':
       return { lo: lo * op.stride - op.padBefore, hi: hi * op.stride - op.padBefore + (op.kernel - 1) * op.dilation };
     case 'transposed':
-      // + 0 turns Math.ceil's −0 into 0.
-      return { lo: Math.ceil((lo + op.padBefore - op.kernel + 1) / op.stride) + 0, hi: Math.floor((hi + op.padBefore) / op.stride) };
+      return {
+        // + 0 turns Math.ceil's −0 into 0.
+        lo: Math.ceil((lo + op.padBefore - op.kernel + 1) / op.stride) + 0,
+        hi: Math.floor((hi + op.padBefore) / op.stride),
+      };
     case 'crop':
       return { lo: lo + op.offset, hi: hi + op.offset };
     case 'global':
@@ -79,7 +82,8 @@ export function fieldSteps(nodes: readonly FieldNode[]): Map<string, number> {
   const steps = new Map<string, number>();
   const sizes = new Map(nodes.map((n) => [n.name, n.size]));
   for (const node of nodes) {
-    const step = node.op.kind === 'input' ? 1 : Math.max(...node.inputs.map((i) => stepAfter(node.op, steps.get(i)!, sizes.get(i)!)));
+    const after = (i: string) => stepAfter(node.op, steps.get(i)!, sizes.get(i)!);
+    const step = node.op.kind === 'input' ? 1 : Math.max(...node.inputs.map(after));
     steps.set(node.name, step);
   }
   return steps;

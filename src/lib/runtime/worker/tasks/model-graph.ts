@@ -16,7 +16,8 @@ interface GraphLayer extends LayerShape {
   config: tf.serialization.ConfigDict;
 }
 
-const pair = (v: unknown): [number, number] => (Array.isArray(v) ? [v[0] as number, v[1] as number] : [v as number, v as number]);
+const pair = (v: unknown): [number, number] =>
+  Array.isArray(v) ? [v[0] as number, v[1] as number] : [v as number, v as number];
 
 /** Layers in topological order with their inputs and output shapes for a [1, height, width, 1] image. */
 export function layerGraph(model: tf.LayersModel, height: number, width: number): GraphLayer[] {
@@ -61,7 +62,8 @@ function fieldOp(layer: GraphLayer, inputShapes: number[][], axis: 0 | 1): { op:
       const dilation = atrous ? (c.rate as number) : pool ? 1 : pair(c.dilationRate ?? 1)[axis];
       const span = (kernel - 1) * dilation + 1;
       const padding = atrous ? 'same' : c.padding;
-      return { op: { kind: 'window', kernel, stride, dilation, padBefore: padBefore(padding, n, out, stride, span) }, inputs: layer.inputs };
+      const before = padBefore(padding, n, out, stride, span);
+      return { op: { kind: 'window', kernel, stride, dilation, padBefore: before }, inputs: layer.inputs };
     }
     case 'Conv2DTranspose': {
       const kernel = pair(c.kernelSize)[axis];

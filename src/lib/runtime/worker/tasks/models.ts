@@ -121,10 +121,10 @@ async function load(name: ModelName, watchers: Watchers): Promise<Loaded> {
     input: { height, width },
     border: manifest.border,
     classes: manifest.classes,
-    layers: layerGraph(model, height + 2 * manifest.border, width + 2 * manifest.border).map(({ name: n, className, shape }) => ({
-      name: n,
-      className,
-      shape,
+    layers: layerGraph(model, height + 2 * manifest.border, width + 2 * manifest.border).map((l) => ({
+      name: l.name,
+      className: l.className,
+      shape: l.shape,
     })),
   };
   return { model, manifest, info, probes: new Map() };
@@ -186,7 +186,8 @@ function checkSize(info: ModelInfo, height: number, width: number): void {
   }
   for (const side of [height, width]) {
     if (!Number.isInteger(side) || side % SIDE.step !== 0 || side < SIDE.min || side > SIDE.max) {
-      throw new Error(`${info.title} takes sides that are multiples of ${SIDE.step} from ${SIDE.min} to ${SIDE.max}, not ${side}`);
+      const sides = `multiples of ${SIDE.step} from ${SIDE.min} to ${SIDE.max}`;
+      throw new Error(`${info.title} takes sides that are ${sides}, not ${side}`);
     }
   }
 }
@@ -256,7 +257,10 @@ export const modelTasks = {
    * The theoretical receptive field of every output pixel of `layer` (default: the model's
    * output) for an image of height × width (default: the trained size), from the layer graph.
    */
-  async modelReceptiveField(name: string, options: { layer?: string; height?: number; width?: number } = {}): Promise<ReceptiveField> {
+  async modelReceptiveField(
+    name: string,
+    options: { layer?: string; height?: number; width?: number } = {},
+  ): Promise<ReceptiveField> {
     const m = await loaded(modelName(name));
     const height = options.height ?? m.info.input.height;
     const width = options.width ?? m.info.input.width;
@@ -273,14 +277,17 @@ export const modelTasks = {
       last: f.last.map((v) => v - border),
       offset: f.offset - border,
     });
-    const [rows, cols] = ([0, 1] as const).map((axis) => shift(axisField(fieldNodes(graph, axis), layer))) as [AxisField, AxisField];
-    return Comlink.transfer({ layer, rows, cols }, [rows.first.buffer, rows.last.buffer, cols.first.buffer, cols.last.buffer]);
+    const rows = shift(axisField(fieldNodes(graph, 0), layer));
+    const cols = shift(axisField(fieldNodes(graph, 1), layer));
+    const buffers = [rows.first.buffer, rows.last.buffer, cols.first.buffer, cols.last.buffer];
+    return Comlink.transfer({ layer, rows, cols }, buffers);
   },
 
   /** A seeded size × size scene of test digits with its ground-truth label map. */
   async sceneForPage(seed: number, size: number, options: SceneRequest = {}): Promise<PageScene> {
     if (!Number.isInteger(seed) || !Number.isInteger(size) || size < SCENE.min || size > SCENE.max) {
-      throw new Error(`a scene needs an integer seed and a side from ${SCENE.min} to ${SCENE.max}, not ${seed} and ${size}`);
+      const sides = `a side from ${SCENE.min} to ${SCENE.max}`;
+      throw new Error(`a scene needs an integer seed and ${sides}, not ${seed} and ${size}`);
     }
     const set = await testDigits();
     const request = { height: size, width: size, minDigits: options.minDigits ?? 1, maxDigits: options.maxDigits ?? 3 };
@@ -291,7 +298,9 @@ export const modelTasks = {
     let used = seed;
     if (options.repeatedDigit === true) {
       while (!repeats(used)) {
-        if (++used - seed > SCENE.seedSearch) throw new Error(`no scene with a repeated digit within ${SCENE.seedSearch} seeds of ${seed}`);
+        if (++used - seed > SCENE.seedSearch) {
+          throw new Error(`no scene with a repeated digit within ${SCENE.seedSearch} seeds of ${seed}`);
+        }
       }
     }
     const scene = makeScene(set, used, request);
