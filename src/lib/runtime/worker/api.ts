@@ -2,6 +2,7 @@ import { initBackend } from './backend.ts';
 import { atrousTasks } from './tasks/atrous.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
 import { fullyConvolutionalTasks } from './tasks/fully-convolutional.ts';
+import { memoryTasks } from './tasks/memory.ts';
 import { modelTasks } from './tasks/models.ts';
 import { transposedTasks } from './tasks/transposed.ts';
 
@@ -13,6 +14,7 @@ export const workerApi = {
   ...atrousTasks,
   ...transposedTasks,
   ...modelTasks,
+  ...memoryTasks,
 };
 
 export type WorkerApi = typeof workerApi;
