@@ -5,7 +5,7 @@ import type { FieldNode, FieldOp } from '../../../ops/field-graph.ts';
 
 export interface LayerShape {
   name: string;
-  /** tfjs class name, e.g. Conv2D, MaxPooling2D, Conv2DTranspose, CenterCrop. */
+  /** tfjs class name, e.g. Conv2D, MaxPooling2D, Conv2DTranspose, CropToMatch. */
   className: string;
   /** Output shape for one image of the given size: [1, h, w, c], or [1, c] after flatten/global pooling. */
   shape: number[];
@@ -54,7 +54,7 @@ function fieldOp(layer: GraphLayer, inputShapes: number[][], axis: 0 | 1): { op:
     case 'Conv2D':
     case 'MaxPooling2D':
     case 'AveragePooling2D':
-    case 'AtrousConv2D': {
+    case 'AtrousConv2D': { // DeepLab weights exported before asConv2D (atrous-conv2d.ts)
       const pool = layer.className.endsWith('Pooling2D');
       const atrous = layer.className === 'AtrousConv2D';
       const kernel = atrous ? 3 : pair(pool ? c.poolSize : c.kernelSize)[axis];
@@ -72,7 +72,8 @@ function fieldOp(layer: GraphLayer, inputShapes: number[][], axis: 0 | 1): { op:
       const before = c.padding === 'same' ? Math.floor(Math.max(kernel - stride, 0) / 2) : 0;
       return { op: { kind: 'transposed', kernel, stride, padBefore: before }, inputs: layer.inputs };
     }
-    case 'CenterCrop':
+    case 'CropToMatch':
+    case 'CenterCrop': // its name in U-Net weights exported before crop-to-match.ts
       // Only the first input's values are read; the second gives the size.
       return { op: { kind: 'crop', offset: Math.floor((n - out) / 2) }, inputs: layer.inputs.slice(0, 1) };
     case 'GlobalAveragePooling2D':
