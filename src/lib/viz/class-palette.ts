@@ -1,18 +1,43 @@
-import { rgb, schemeTableau10 } from 'd3';
+import { rgb } from 'd3';
 
 /**
- * One colour per digit class 0–9 (Tableau 10: distinct, and readable with textColor on top).
- * Segmentation maps add background as class 0 in front of these (scene.ts: class d + 1 = digit d).
+ * One colour per segmentation class: background (white) then digits 0–9. Picked from Paul Tol's
+ * and Okabe–Ito's colour-blind-safe sets so that every pair stays apart under simulated
+ * protanopia, deuteranopia and tritanopia as well as normal vision (tests/unit/class-palette.test.ts
+ * measures the smallest CIELAB distance). Scene classes: 0 background, d + 1 digit d.
  */
-export const DIGIT_COLORS: readonly string[] = schemeTableau10;
+export const CLASS_COLORS: readonly string[] = [
+  '#ffffff',
+  '#332288', '#117733', '#e69f00', '#6699cc', '#ee6677',
+  '#aa3377', '#99ddff', '#997700', '#eedd88', '#bbbbbb',
+];
 
-const DIGIT_RGB = DIGIT_COLORS.map((c) => rgb(c));
+/** Digit d's colour (class d + 1), for a classifier's ten outputs. */
+export const DIGIT_COLORS: readonly string[] = CLASS_COLORS.slice(1);
+
+const CLASS_RGB = CLASS_COLORS.map((c) => rgb(c));
+const DIGIT_RGB = CLASS_RGB.slice(1);
+
+/** A class map (one class index per pixel) as RGBA in the class colours, exact so tests can read it back. */
+export function classMapRgba(classes: ArrayLike<number>): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(classes.length * 4);
+  for (let i = 0; i < classes.length; i++) {
+    const c = CLASS_RGB[classes[i]!]!;
+    rgba[i * 4] = c.r;
+    rgba[i * 4 + 1] = c.g;
+    rgba[i * 4 + 2] = c.b;
+    rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
+}
 
 /**
- * Per-cell argmax class of a [cells, classes] probability array, drawn as RGBA: the winning
- * class's colour, faded toward white as its probability drops, so unsure cells look pale.
+ * Per-cell argmax digit of a [cells, classes] probability array, drawn as RGBA: the winning
+ * digit's colour, faded toward white as its probability drops, so unsure cells look pale.
  */
-export function argmaxRgba(probs: ArrayLike<number>, cells: number, classes: number): { rgba: Uint8ClampedArray; argmax: Uint8Array } {
+export function argmaxRgba(
+  probs: ArrayLike<number>, cells: number, classes: number,
+): { rgba: Uint8ClampedArray; argmax: Uint8Array } {
   const rgba = new Uint8ClampedArray(cells * 4);
   const argmax = new Uint8Array(cells);
   for (let cell = 0; cell < cells; cell++) {
