@@ -38,3 +38,14 @@ export function axisSamples(inSize: number, outSize: number, convention: Convent
     return { lo, hi: Math.min(lo + 1, inSize - 1), frac: src - lo };
   });
 }
+
+/** Where each output index samples the input along one axis, before clamping. */
+export function samplePositions(inSize: number, outSize: number, convention: Convention): number[] {
+  return Array.from({ length: outSize }, (_, dst) => sourceCoordinate(dst, inSize, outSize, convention));
+}
+
+/** Per output index, how far the TF.js default samples past half-pixel centres, in input pixels. */
+export function defaultShift(inSize: number, outSize: number): number[] {
+  const half = samplePositions(inSize, outSize, 'half-pixel');
+  return samplePositions(inSize, outSize, 'tfjs-default').map((x, dst) => x - half[dst]!);
+}

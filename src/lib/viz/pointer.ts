@@ -36,3 +36,31 @@ export function bindCursor(
     move(Math.min(Math.max(row + step[0], 0), height - 1), Math.min(Math.max(col + step[1], 0), width - 1));
   });
 }
+
+/**
+ * Lets the reader drag a point that takes fractional positions: pressing on `surface` moves it
+ * there and it follows the pointer until release; once `handle` has focus the arrow keys move it
+ * by `step` (with Shift by `shiftStep`). `at` turns a pointer event into the point's [x, y];
+ * `move` gets each new position and keeps it in bounds.
+ */
+export function bindDragPoint(
+  surface: Element, handle: Element, at: (event: PointerEvent) => [number, number],
+  current: () => readonly [number, number], move: (x: number, y: number) => void,
+  { step, shiftStep }: { step: number; shiftStep: number },
+): void {
+  surface.addEventListener('pointerdown', (event) => {
+    surface.setPointerCapture((event as PointerEvent).pointerId);
+    move(...at(event as PointerEvent));
+  });
+  surface.addEventListener('pointermove', (event) => {
+    if (surface.hasPointerCapture((event as PointerEvent).pointerId)) move(...at(event as PointerEvent));
+  });
+  handle.addEventListener('keydown', (event) => {
+    const key = event as KeyboardEvent;
+    const delta = arrowStep(key, key.shiftKey ? shiftStep : step);
+    if (!delta) return;
+    key.preventDefault();
+    const [x, y] = current();
+    move(x + delta[1], y + delta[0]);
+  });
+}
