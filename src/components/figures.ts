@@ -5,4 +5,5 @@
 export const FIGURES = {
   'atrous-dilation': () => import('./atrous-dilation.ts'),
   'bilinear-cell': () => import('./bilinear-cell.ts'),
+  'bilinear-grid': () => import('./bilinear-grid.ts'),
 };
