@@ -6,4 +6,5 @@ export const FIGURES = {
   'atrous-dilation': () => import('./atrous-dilation.ts'),
   'bilinear-cell': () => import('./bilinear-cell.ts'),
   'bilinear-grid': () => import('./bilinear-grid.ts'),
+  'bilinear-centres': () => import('./bilinear-centres.ts'),
 };
