@@ -7,4 +7,5 @@ export const FIGURES = {
   'bilinear-cell': () => import('./bilinear-cell.ts'),
   'bilinear-grid': () => import('./bilinear-grid.ts'),
   'bilinear-centres': () => import('./bilinear-centres.ts'),
+  'bilinear-conventions': () => import('./bilinear-conventions.ts'),
 };
