@@ -8,4 +8,5 @@ export const FIGURES = {
   'bilinear-grid': () => import('./bilinear-grid.ts'),
   'bilinear-centres': () => import('./bilinear-centres.ts'),
   'bilinear-conventions': () => import('./bilinear-conventions.ts'),
+  'bilinear-photo': () => import('./bilinear-photo.ts'),
 };

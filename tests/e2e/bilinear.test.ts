@@ -4,7 +4,7 @@ import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 import { expectNoAxeViolations, numbersIn, open, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/bilinear-interpolation/';
-const FIGURES = ['bilinear-cell', 'bilinear-grid', 'bilinear-conventions', 'bilinear-photo'];
+const FIGURES = ['bilinear-cell', 'bilinear-grid', 'bilinear-centres', 'bilinear-conventions', 'bilinear-photo'];
 
 const opened = await openForFile(PATH);
 const { browser, page } = opened;
@@ -110,8 +110,8 @@ describe('the bilinear-interpolation lesson', () => {
     });
 
     it('3x3 → 9x9 under align corners keeps the nine inputs on every fourth pixel', async () => {
-      await page.selectOption('[data-figure="bilinear-grid"] [data-in]', '3');
-      await page.selectOption('[data-figure="bilinear-grid"] [data-scale]', '3');
+      await page.selectOption('[data-figure="bilinear-grid"] select[data-state="n"]', '3');
+      await page.selectOption('[data-figure="bilinear-grid"] select[data-state="scale"]', '3');
       await pick('align-corners');
       const inputs = [10, 20, 30, 40, 50, 60, 70, 80, 90];
       // Polled: a 9x9 grid under the previous convention may be drawn first.
@@ -126,6 +126,100 @@ describe('the bilinear-interpolation lesson', () => {
       const first = page.locator('[data-figure="bilinear-grid"] [data-input] input').first();
       await first.fill('95');
       await expect.poll(async () => (await grid('tfjs'))[0]).toBe(95);
+    });
+
+    it('a value beyond what float32 can carry is refused with a message, and the output keeps the last one', async () => {
+      const first = page.locator('[data-figure="bilinear-grid"] [data-input] input').first();
+      const message = page.locator('[data-figure="bilinear-grid"] [data-values-error]');
+      for (const typed of ['1e39', '-2000000', '']) {
+        await first.fill(typed);
+        await expect.poll(() => message.innerText()).toMatch(typed ? /between -1000000 and 1000000/ : /Type a value/);
+        expect(await first.getAttribute('aria-invalid')).toBe('true');
+        expect((await grid('tfjs'))[0]).toBe(95);
+        expect((await grid('ours')).every(Number.isFinite)).toBe(true);
+      }
+      await first.fill('1000000');
+      await expect.poll(async () => (await grid('tfjs'))[0]).toBe(1e6);
+      expect(await message.innerText()).toBe('');
+      expect(await first.getAttribute('aria-invalid')).toBeNull();
+    });
+
+    it('the TF.js default shift is measured as (s − 1)/2 output pixels at ×2 and ×3', async () => {
+      for (const [n, s] of [[2, 2], [3, 3], [4, 3]]) {
+        await page.selectOption('[data-figure="bilinear-grid"] select[data-state="n"]', String(n));
+        await page.selectOption('[data-figure="bilinear-grid"] select[data-state="scale"]', String(s));
+        // n_in → n_out, input pixels, output pixels, then the formula (1 − n_in/n_out)/2
+        const shift = () => numbersIn(page, '[data-figure="bilinear-grid"] [data-shift]');
+        const inputPx = Number(((1 - 1 / s) / 2).toFixed(2));
+        await expect.poll(shift).toEqual([n, n * s, inputPx, (s - 1) / 2, 1, 2, inputPx]);
+      }
+    });
+
+    it('choosing a custom size starts from the size on screen (state set by code moves its control)', async () => {
+      const side = page.locator('[data-figure="bilinear-grid"] input[data-state="side"]');
+      await page.selectOption('[data-figure="bilinear-grid"] select[data-state="n"]', '3');
+      await page.selectOption('[data-figure="bilinear-grid"] select[data-state="scale"]', '3');
+      await expect.poll(async () => (await grid('tfjs')).length).toBe(81);
+      expect(await side.isVisible()).toBe(false);
+      await page.selectOption('[data-figure="bilinear-grid"] select[data-state="scale"]', 'custom');
+      await expect.poll(() => side.inputValue()).toBe('9');
+      expect(await side.isVisible()).toBe(true);
+      await expect.poll(async () => (await grid('tfjs')).length).toBe(81);
+    });
+
+    it('a refused output side keeps the last grid and says why next to the field', async () => {
+      const side = page.locator('[data-figure="bilinear-grid"] input[data-state="side"]');
+      const error = page.locator('[data-figure="bilinear-grid"] [data-error-for="side"]');
+      await side.fill('4');
+      await expect.poll(async () => (await grid('tfjs')).length).toBe(16);
+      for (const [typed, why] of [['13', /between 1 and 12/], ['0', /between 1 and 12/], ['', /Type a value/], ['2.5', /not a value/]] as const) {
+        await side.fill(typed);
+        await expect.poll(() => error.innerText()).toMatch(why);
+        expect(await side.getAttribute('aria-invalid')).toBe('true');
+        expect(await grid('tfjs')).toHaveLength(16);
+      }
+      await side.fill('6');
+      await expect.poll(async () => (await grid('tfjs')).length).toBe(36);
+      expect(await error.innerText()).toBe('');
+      expect(await side.getAttribute('aria-invalid')).toBeNull();
+    });
+  });
+
+  describe('the number line of pixel centres', () => {
+    const row = (c: Convention) => numbersIn(page, `[data-figure="bilinear-centres"] [data-samples="${c}"]`);
+    const formulas: Record<Convention, (d: number, nIn: number, nOut: number) => number> = {
+      'half-pixel': (d, nIn, nOut) => ((d + 0.5) * nIn) / nOut - 0.5,
+      'align-corners': (d, nIn, nOut) => (d * (nIn - 1)) / (nOut - 1),
+      'tfjs-default': (d, nIn, nOut) => (d * nIn) / nOut,
+    };
+    const expectSamples = async (nIn: number, nOut: number) => {
+      for (const c of CONVENTIONS) {
+        const xs = Array.from({ length: nOut }, (_, d) => Number(formulas[c](d, nIn, nOut).toFixed(2)));
+        const steps = c === 'align-corners' ? (nIn - 1) / (nOut - 1) : nIn / nOut;
+        await expect.poll(() => row(c)).toEqual([...xs, Number(steps.toFixed(2))]);
+      }
+      const shift = (1 - nIn / nOut) / 2;
+      expect(await numbersIn(page, '[data-figure="bilinear-centres"] [data-shift]'))
+        .toEqual([shift, (shift * nOut) / nIn].map((v) => Number(v.toFixed(2))));
+    };
+
+    it('marks where each output samples the input under each convention, 4 → 8 first', async () => {
+      expect(await reach(page, 'bilinear-centres')).toBe('ready');
+      await expectSamples(4, 8);
+      // Hollow dots are clamped samples: half-pixel's first and last, the default's last.
+      const hollow = (r: number) =>
+        page.locator(`[data-figure="bilinear-centres"] g.row:nth-of-type(${r + 1}) circle[fill="#fff"]`).count();
+      expect([await hollow(0), await hollow(1), await hollow(2)]).toEqual([2, 0, 1]);
+    });
+
+    it('follows its sliders: the shift is (s − 1)/2 output pixels at ×3, align corners steps by (n_in − 1)/(n_out − 1)', async () => {
+      await page.locator('[data-figure="bilinear-centres"] input[data-state="nIn"]').fill('3');
+      await page.locator('[data-figure="bilinear-centres"] input[data-state="nOut"]').fill('9');
+      await expectSamples(3, 9);
+      expect(await numbersIn(page, '[data-figure="bilinear-centres"] [data-shift]')).toEqual([0.33, 1]);
+      expect(await numbersIn(page, '[data-figure="bilinear-centres"] [data-ratios]')).toEqual([3, 9, 0.333, 1, 1, 0.25]);
+      await page.locator('[data-figure="bilinear-centres"] input[data-state="nOut"]').fill('5');
+      await expectSamples(3, 5);
     });
   });
 
@@ -186,7 +280,53 @@ describe('settings in the URL', () => {
   });
 });
 
+describe('the number line on its own', () => {
+  it('draws without starting TensorFlow.js when it is the only figure reached', async () => {
+    const { page: p, errors, requests } = await open(browser, PATH);
+    await p.waitForLoadState('load');
+    await p.evaluate(() => {
+      for (const f of document.querySelectorAll('[data-figure]:not([data-figure="bilinear-centres"])')) f.remove();
+    });
+    expect(await reach(p, 'bilinear-centres')).toBe('ready');
+    expect(await p.locator('[data-figure="bilinear-centres"] [data-samples="half-pixel"]').innerText()).toContain('-0.25');
+    await p.waitForTimeout(500);
+    expect(requests.some((u) => /bilinear-centres/.test(u))).toBe(true);
+    expect(requests.filter((u) => /worker-|\.wasm$|tfjs/.test(u))).toEqual([]);
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+});
+
 describe('bad input', () => {
+  it('a URL value beyond the limits is clamped, with a note in the figure', async () => {
+    const { page: p, errors } = await open(browser, `${PATH}?bilinear-grid.scale=custom&bilinear-grid.side=99&bilinear-centres.nOut=-3`);
+    expect(await reach(p, 'bilinear-grid')).toBe('ready');
+    expect(await p.locator('[data-figure="bilinear-grid"] [data-status]').innerText())
+      .toMatch(/asked for Output side = 99; this figure shows 12/);
+    expect(await p.locator('[data-figure="bilinear-grid"] input[data-state="side"]').inputValue()).toBe('12');
+    expect(await p.locator('[data-figure="bilinear-grid"] [data-tfjs] text').count()).toBe(144);
+    expect(await reach(p, 'bilinear-centres')).toBe('ready');
+    expect(await p.locator('[data-figure="bilinear-centres"] [data-status]').innerText())
+      .toMatch(/asked for Output pixels n_out = -3; this figure shows 2/);
+    expect(await p.locator('[data-figure="bilinear-centres"] input[data-state="nOut"]').inputValue()).toBe('2');
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+
+  it('a typed corner value beyond float32-safe limits is refused and the cell keeps its value', async () => {
+    await reach(page, 'bilinear-cell');
+    const value = () => numbersIn(page, '[data-figure="bilinear-cell"] [data-value]');
+    const before = await value();
+    const corner = page.locator('[data-figure="bilinear-cell"] [data-corner-value="0"]');
+    await corner.fill('1e39');
+    await expect.poll(() => page.locator('[data-figure="bilinear-cell"] [data-values-error]').innerText())
+      .toMatch(/top-left value must be between -1000000 and 1000000/);
+    expect(await corner.getAttribute('aria-invalid')).toBe('true');
+    expect(await value()).toEqual(before);
+    await corner.fill('10');
+    await expect.poll(() => page.locator('[data-figure="bilinear-cell"] [data-values-error]').innerText()).toBe('');
+  });
+
   const photoState = async (body: Buffer) => {
     const context = await browser.newContext();
     const p = await context.newPage();
