@@ -1,10 +1,12 @@
 import { initBackend } from './backend.ts';
+import { asppTasks } from './tasks/aspp.ts';
 import { atrousTasks } from './tasks/atrous.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
 import { fullyConvolutionalTasks } from './tasks/fully-convolutional.ts';
 import { memoryTasks } from './tasks/memory.ts';
 import { modelTasks } from './tasks/models.ts';
 import { transposedTasks } from './tasks/transposed.ts';
+import { unetTasks } from './tasks/unet.ts';
 
 /** Everything the page may ask of the worker; each lesson adds its tasks here. */
 export const workerApi = {
@@ -14,6 +16,8 @@ export const workerApi = {
   ...atrousTasks,
   ...transposedTasks,
   ...modelTasks,
+  ...unetTasks,
+  ...asppTasks,
   ...memoryTasks,
 };
 

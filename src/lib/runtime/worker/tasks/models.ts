@@ -202,6 +202,12 @@ function testDigits(): Promise<DigitSet> {
   return digits;
 }
 
+/** A loaded model itself, for lesson tasks that run it their own way (loads it once, like modelLoad). */
+export async function sharedModel(name: string): Promise<{ model: tf.LayersModel; info: ModelInfo }> {
+  const m = await loaded(modelName(name));
+  return { model: m.model, info: m.info };
+}
+
 const SCENE = { min: 28, max: 512, seedSearch: 1000 } as const;
 
 export const modelTasks = {
