@@ -87,6 +87,16 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
     expect(Array.from(await noLeak(() => atrousTasks.atrousValidTapCounts(33, 40)))).toEqual(Array.from(validTapCountsLoop(33, 40)));
   });
 
+  it('all-nine shares at DeepLab\'s pairings: FACTS.md on 33x33 (rates 6, 12, 18) and 65x65 (12, 24, 36), as the loop counts', async () => {
+    const allNine = (n: number, rate: number) => validTapCountsLoop(n, rate).filter((c) => c === 9).length / n ** 2;
+    const os16 = await noLeak(() => atrousTasks.atrousAllValidShares(33, [6, 12, 18]));
+    const os8 = await noLeak(() => atrousTasks.atrousAllValidShares(65, [12, 24, 36]));
+    expect(os16.map((v) => Number(v.toFixed(3)))).toEqual([0.405, 0.074, 0]);
+    expect(os8.map((v) => Number(v.toFixed(3)))).toEqual([0.398, 0.068, 0]);
+    [6, 12, 18].forEach((r, i) => expect(os16[i]).toBeCloseTo(allNine(33, r), 6));
+    [12, 24, 36].forEach((r, i) => expect(os8[i]).toBeCloseTo(allNine(65, r), 6));
+  });
+
   it('gridding: (2, 4, 8) has holes, (1, 2, 5) has none; counts equal the loop', async () => {
     const [a, b] = await noLeak(() => atrousTasks.atrousGridding([[2, 4, 8], [1, 2, 5]]));
     expect(a!.size).toBe(29);

@@ -31,7 +31,13 @@ export const atrous = {
     output: '3. batchToSpaceND: interleaved back',
     outputAlt: (r: number) => `The convolved sub-maps interleaved back into one 128×128 map: the 3×3 convolution at rate ${r}.`,
     diff: (r: number, d: string) => `Largest difference from tf.conv2d with dilations = ${r}: ${d}`,
-    caption: 'Pixels r apart in the photo are neighbours in a sub-map, so an ordinary 3×3 convolution of the sub-maps is a 3×3 convolution at rate r of the photo.',
+    splitPending: 'The photo split into interleaved sub-maps.',
+    caption:
+      'Pick a rate and a kernel. Pixels r apart in the photo are neighbours in a sub-map, so an ordinary 3×3 ' +
+      'convolution of the sub-maps, interleaved back, is the 3×3 convolution at rate r of the photo: notice that ' +
+      'its largest difference from tf.conv2d stays at zero or rounding. This holds for kernels of odd side, as ' +
+      'here: with an even side TensorFlow pads unevenly and the result would come out shifted, so the step-by-step ' +
+      'form refuses those.',
   },
   atrousStack: {
     preset: 'Preset',
@@ -47,6 +53,7 @@ export const atrous = {
     stride: 's',
     dilation: 'd',
     span: 'Span',
+    adds: 'Adds',
     jump: 'Jump',
     field: 'Field',
     add: 'Add a layer',
@@ -56,8 +63,18 @@ export const atrous = {
     strideOf: (i: number) => `Stride of layer ${i}`,
     dilationOf: (i: number) => `Dilation of layer ${i}`,
     chart: (fields: string) => `Receptive field after each layer: ${fields}`,
-    total: (r: number, n: number, w: number) => `Whole stack: ${r} × ${r} input pixels with ${n} layers and ${w} weights per channel pair`,
-    caption: 'k: kernel size, s: stride, d: dilation. Span: the effective kernel size d(k − 1) + 1. Jump: input pixels between neighbouring outputs of the layer. Field: the receptive field of one output of the layer, in input pixels; each bar shows it, centred on the same input pixel.',
+    chartPending: 'Bars of the receptive field after each layer, centred on one input pixel.',
+    total: (r: string, n: number, w: string) =>
+      `Whole stack: ${r} × ${r} input pixels with ${n} layers and ${w} weights per channel pair`,
+    urlClamped: (asked: string, shown: string) =>
+      `The link asked for the stack ${asked}; the inputs allow ${shown}, so each number was brought into its limits.`,
+    caption:
+      'Pick a preset, then edit any layer or add one. k: kernel size, s: stride, d: dilation. Span: the effective ' +
+      'kernel size d(k − 1) + 1. Adds: the input pixels the layer widens the field by, (span − 1) times the jump ' +
+      'of the layer before it. Jump: input pixels between neighbouring outputs of the layer. Field: the receptive ' +
+      'field of one output, in input pixels; each bar shows it, centred on the same input pixel. Notice that in ' +
+      'VGG each layer after a pool adds twice as much as before it, while the dilated presets grow the field ' +
+      'without any stride.',
   },
   atrousErf: {
     depth: 'Layers',
@@ -67,13 +84,19 @@ export const atrous = {
     activation: 'Between layers',
     activations: { linear: 'linear', relu: 'ReLU' },
     newRandom: 'New random weights and input',
+    heatAltPending: 'Gradient magnitude of the centre output with respect to each input pixel.',
     heatAlt: (r: number) => `Gradient magnitude of the centre output with respect to each input pixel; the outlined ${r}×${r} square is the theoretical receptive field.`,
     theoretical: (r: number) => `Theoretical receptive field: ${r} × ${r}`,
     sigma: (s: string) => `Spread of the gradient (root-mean-square distance from the centre): ${s} px`,
     strong: (p: string) => `Pixels with at least 10% of the peak gradient: ${p}% of the theoretical field`,
+    unreached: 'No input pixel reaches this output through the map, so it has no theoretical field here.',
     dead: 'For this input the centre output sits on the flat side of a ReLU, so no gradient flows back: every input pixel gets 0. Try new random weights and input.',
     profile: 'Gradient along the centre row (peak = 1)',
     profileAlt: 'Line chart of the gradient magnitude across the centre row of the input',
+    caption:
+      'Add layers with uniform weights and linear activations: the outline (the theoretical field) grows by 2r ' +
+      'pixels a layer, the bright core far more slowly, and the share of the field with at least 10% of the peak ' +
+      'falls. Then try random weights, ReLU, and a dilation above 1, which turns the heat map into a lattice.',
   },
   atrousValidTaps: {
     size: 'Feature map side',
@@ -93,16 +116,39 @@ export const atrous = {
     allCol: 'all 9 valid',
     oneCol: 'exactly 1 valid',
     meanCol: 'mean valid share',
+    pairingsCaption: (crop: number) => `DeepLab's own pairings of rates and maps (${crop}-px crops)`,
+    strideCol: 'output stride',
+    mapCol: 'map',
+    closedCol: '((n − 2r)/n)²',
+    showCol: 'Show on the chart',
+    show: 'Show',
+    showAlt: (r: number, n: number) => `Show rate ${r} on the ${n}×${n} map`,
+    caption:
+      'Change the map side and drag the rate, or press Show beside one of DeepLab\'s pairings. Notice that the ' +
+      'share of positions with all nine taps on the map falls to 0 once 2r exceeds the side minus 1, and that ' +
+      'at DeepLab\'s own pairings the largest rate never has all nine taps on the map: the 65×65 curves of its ' +
+      'Fig. 4 look healthier at rates 6, 12 and 18 than the 33×33 map those rates actually meet.',
   },
   atrousGridding: {
     rates: (side: string) => `Rates, stack ${side} (first layer first)`,
     sides: ['A', 'B'] as const,
-    invalid: 'Type 1 to 6 rates between 1 and 16, separated by commas.',
+    hint: (layers: number, rate: number) => `1 to ${layers} rates between 1 and ${rate}, separated by commas.`,
+    mapPending: 'Paths from each input pixel of the field to one output.',
     mapAlt: (rates: string, r: number, holes: number) => `Paths from each input pixel of the ${r}×${r} field to one output through rates ${rates}; ${holes} pixels are holes.`,
     field: (r: number) => `Receptive field ${r} × ${r}`,
     holes: (h: number, r: number) => `Holes: ${h} of ${r * r} pixels`,
     factor: (g: number) => (g > 1 ? `Common factor ${g}: holes are certain` : 'No common factor'),
-    hdc: (m: number) => `HDC maximum gap M₂ = ${m} (${m <= 3 ? '≤' : '>'} 3)`,
+    hdc: {
+      holds: (m: number) => `HDC: M₂ = ${m} ≤ 3 and the first rate is 1, so the rule promises no holes`,
+      'first-rate-above-1': (m: number, first: number) =>
+        `HDC: M₂ = ${m}, but the first rate is ${first}, not 1, so the rule promises nothing`,
+      'gap-above-kernel': (m: number) => `HDC: M₂ = ${m} > 3, so the rule does not promise a field without holes`,
+    },
     legend: 'white = hole (no path); darker = more paths',
+    caption:
+      'Type rates for either stack (first layer first). Notice that 2, 4, 8 leaves about three quarters of its field ' +
+      'as holes, and that one rate-1 layer first is enough to fill them: try 1, 2, 4. Rates without a common ' +
+      'factor can still leave holes (try 1, 4); HDC\'s bound M₂ ≤ 3 promises none only when the first rate is 1 ' +
+      '(try 2, 2, 2).',
   },
 } as const;

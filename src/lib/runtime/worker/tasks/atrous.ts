@@ -48,7 +48,8 @@ export interface ErfResult {
   /** |∂y/∂x| scaled to peak 1, size×size */
   heat: Float32Array;
   size: number;
-  box: FieldBox;
+  /** the input pixels the output can reach through non-padding taps; null when it reaches none */
+  box: FieldBox | null;
   theoretical: number;
   /** root-mean-square distance of the gradient mass from the output pixel, in input pixels */
   sigma: number;
@@ -127,8 +128,7 @@ export const atrousTasks = {
     // a margin of 4 around the field, odd so one pixel is the centre
     const size = theoretical + 8;
     const centre = (size - 1) / 2;
-    // odd kernels at stride 1 read the centre itself, so its box is never null
-    const box = theoreticalFieldBox(layers, size, centre, centre)!;
+    const box = theoreticalFieldBox(layers, size, centre, centre);
     const [heatT, sigmaT, strongT, reachedT] = tf.tidy(() => {
       const heat = effectiveReceptiveField(layers, size, { weights, activation, seed });
       const coords = tf.range(0, size).sub(centre).square();
@@ -144,8 +144,7 @@ export const atrousTasks = {
     );
   },
 
-  /** DeepLab v3 Fig. 4: valid-tap histograms of a 3x3 filter for rates 1…maxRate on a size×size map, and the count map at `rate`. */
-  /** The curves of every rate 1..maxRate on a size×size map; they change only with the size. */
+  /** DeepLab v3 Fig. 4: the curves of every rate 1..maxRate on a size×size map; they change only with the size. */
   async atrousValidTaps(size: number, maxRate: number): Promise<ValidTapsResult> {
     const taps = 9;
     const rates = Array.from({ length: maxRate }, (_, i) => i + 1);
@@ -158,6 +157,12 @@ export const atrousTasks = {
     const [hist, mean] = await readBack(histT, meanT);
     const histograms = rates.map((_, i) => Array.from(hist!.subarray(i * (taps + 1), (i + 1) * (taps + 1))));
     return { rates, histograms, meanValid: Array.from(mean!) };
+  },
+
+  /** Share of positions of a size×size map where all nine taps of a 3x3 filter are valid, per rate. */
+  async atrousAllValidShares(size: number, rates: number[]): Promise<number[]> {
+    const [hist] = await readBack(tf.tidy(() => validTapHistogramsByRate(size, rates).slice([0, 9], [-1, 1])));
+    return Array.from(hist!);
   },
 
   /** The valid-tap count at every position of a size×size map for one rate. */
