@@ -1,69 +1,43 @@
 /**
  * Gridding: which input pixels reach one output through two stacks of 3x3 dilated convs, and by
  * how many paths, side by side; white cells are holes. Beside each map: holes counted from the
- * tensor, the rates' common factor and HDC's maximum gap M₂ (Wang et al. 2018, src/lib/ops/hdc.ts).
- * Computes in the worker: atrousGridding.
+ * tensor, the rates' common factor and what HDC's rule (Wang et al. 2018, src/lib/ops/hdc.ts)
+ * promises for these rates, and why. Computes in the worker: atrousGridding.
  */
 import { t } from '../i18n/en.ts';
-import { commonFactor, hdcMaxGap } from '../lib/ops/hdc.ts';
-import type { Runtime } from '../lib/runtime/page/client.ts';
-import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/figure/live-update.ts';
+import { defineFigure } from '../lib/figure/scaffold.ts';
+import { commonFactor, hdcGuarantee } from '../lib/ops/hdc.ts';
 import { holeRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
-import { urlState } from '../lib/viz/url-state.ts';
+import { KEYS, parseRates, settings, showRates } from './atrous-gridding.settings.ts';
 
-// Rates as the reader types them ("1, 2, 5"), stored in the URL as "1-2-5".
-const RATES = /([1-9]|1[0-6])(-([1-9]|1[0-6])){0,5}/;
-const SETTINGS = {
-  ratesA: { kind: 'text', pattern: RATES, default: '2-4-8' },
-  ratesB: { kind: 'text', pattern: RATES, default: '1-2-5' },
-} as const;
-const KEYS = ['ratesA', 'ratesB'] as const;
+const g = t.atrousGridding;
 
-const toUrl = (typed: string) => typed.trim().split(/[\s,;-]+/).join('-');
-const shown = (stored: string) => stored.split('-').join(', ');
-const parse = (stored: string) => stored.split('-').map(Number);
-
-export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
-  const g = t.atrousGridding;
-  const state = urlState('atrous-gridding', SETTINGS);
-  const sides = KEYS.map((key, i) => {
-    const panel = root.querySelector<HTMLElement>(`[data-side="${i}"]`)!;
-    return { key, panel, input: panel.querySelector<HTMLInputElement>('input')!, invalid: panel.querySelector<HTMLElement>('[data-invalid]')! };
-  });
-
-  const update = liveUpdate(
-    'atrous-gridding',
-    async () => {
-      const lists = KEYS.map((key) => parse(state.values[key]));
-      const results = await api.atrousGridding(lists);
+export default defineFigure(settings, ({ root, state, api }) => {
+  const panels = KEYS.map((_, i) => root.querySelector<HTMLElement>(`[data-side="${i}"]`)!);
+  // Old links wrote "1-2-5": show every list the way the fields read it.
+  for (const key of KEYS) {
+    const shown = showRates(parseRates(state.values[key]));
+    if (shown !== state.values[key]) state.set({ [key]: shown });
+  }
+  return {
+    async compute(values) {
+      const lists = KEYS.map((key) => parseRates(values[key]));
+      return { lists, results: await (await api()).atrousGridding(lists) };
+    },
+    draw({ lists, results }) {
       results.forEach((r, i) => {
-        const { panel } = sides[i]!;
+        const panel = panels[i]!;
         const rates = lists[i]!;
         const canvas = panel.querySelector<HTMLCanvasElement>('canvas')!;
         drawHeatmap(canvas, r.counts, r.size, r.size, holeRamp, [0, Math.max(...r.counts)]);
-        canvas.setAttribute('aria-label', g.mapAlt(rates.join(', '), r.size, r.holes));
+        canvas.setAttribute('aria-label', g.mapAlt(showRates(rates), r.size, r.holes));
         panel.querySelector('[data-field]')!.textContent = g.field(r.size);
         panel.querySelector('[data-holes]')!.textContent = g.holes(r.holes, r.size);
         panel.querySelector('[data-factor]')!.textContent = g.factor(commonFactor(rates));
-        panel.querySelector('[data-hdc]')!.textContent = g.hdc(hdcMaxGap(rates));
+        const hdc = hdcGuarantee(rates);
+        panel.querySelector('[data-hdc]')!.textContent = g.hdc[hdc.reason](hdc.m2, rates[0]!);
       });
     },
-    (err) => setFigureState(root, 'error', t.figure.error(err.message)),
-  );
-
-  for (const { key, input, invalid } of sides) {
-    input.value = shown(state.values[key]);
-    input.addEventListener('input', () => {
-      const stored = toUrl(input.value);
-      const ok = new RegExp(`^(?:${RATES.source})$`).test(stored);
-      invalid.hidden = ok;
-      input.setAttribute('aria-invalid', String(!ok));
-      if (!ok) return;
-      state.set({ [key]: stored });
-      void update(undefined);
-    });
-  }
-  await update(undefined);
-}
+  };
+});
