@@ -4,6 +4,11 @@
  */
 export const FIGURES = {
   'atrous-dilation': () => import('./atrous-dilation.ts'),
+  'atrous-erf': () => import('./atrous-erf.ts'),
+  'atrous-gridding': () => import('./atrous-gridding.ts'),
+  'atrous-space-to-batch': () => import('./atrous-space-to-batch.ts'),
+  'atrous-stack': () => import('./atrous-stack.ts'),
+  'atrous-valid-taps': () => import('./atrous-valid-taps.ts'),
   'bilinear-cell': () => import('./bilinear-cell.ts'),
   'bilinear-grid': () => import('./bilinear-grid.ts'),
   'bilinear-centres': () => import('./bilinear-centres.ts'),
