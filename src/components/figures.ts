@@ -14,4 +14,5 @@ export const FIGURES = {
   'bilinear-centres': () => import('./bilinear-centres.ts'),
   'bilinear-conventions': () => import('./bilinear-conventions.ts'),
   'bilinear-photo': () => import('./bilinear-photo.ts'),
+  'transposed-scatter': () => import('./transposed-scatter.ts'),
 };

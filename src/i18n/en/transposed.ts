@@ -27,6 +27,14 @@ export const transposed = {
     size: 'Output size',
     maxDiff: 'Largest difference, sum of all stamps vs tf.conv2dTranspose',
     grid: (name: string, side: number, values: string) => `${name}, ${side}×${side}: ${values}`,
+    padLimit: (asked: number, used: number, stride: number, k: number) =>
+      `Padding ${asked} would cut away a whole kernel or the whole output at stride ${stride} with kernel ${k}; ` +
+      `the figure uses p = ${used}, the largest that leaves some output.`,
+    caption:
+      'Step through the stamps, or press play, and edit any input value or kernel weight. Notice that each input ' +
+      'pixel adds a copy of the kernel scaled by its value, that overlapping stamps add up, and that the finished ' +
+      'sum equals tf.conv2dTranspose. Raise the stride to spread the stamps apart, and the padding to cut rows and ' +
+      'columns off the result instead of adding them.',
   },
   transposedMatrix: {
     config: 'Convolution',
@@ -41,12 +49,17 @@ export const transposed = {
     byMatrix: 'Cᵀ·y, matrix product',
     byConv: 'Cᵀ·y, tf.conv2dTranspose',
     maxDiff: 'Largest difference between the two',
-    outputPadding: 'Output padding a needed to get back to 4×4',
+    outputPadding: 'Output padding a (the rows and columns the convolution\'s last window never reached) to get back to 4×4',
     roundTrip: 'Does Cᵀ undo C?',
     x: 'x (4×4)',
     cx: 'C·x (the convolution)',
     ctcx: 'Cᵀ(C·x)',
     roundTripDiff: 'Largest |Cᵀ(C·x) − x|',
+    caption:
+      'Switch between the two convolutions and edit y or x. Notice that every column of C is the convolution of ' +
+      'one one-hot image, that Cᵀ·y as a matrix product equals tf.conv2dTranspose, and that at stride 2 both ' +
+      'convolutions end at 2×2, so the transposed one needs output padding a = 1 to return to 4×4. Cᵀ(C·x) has ' +
+      'the shape of x but not its values: the transpose is not an inverse.',
   },
   transposedCheckerboard: {
     weights: 'Kernel weights',
@@ -61,17 +74,59 @@ export const transposed = {
     flat: (values: string) => `flat input of 1 → each 2×2 block: ${values}`,
     photoAlt: 'The cameraman photo, shrunk; below it, three ×2 upsamplings of it.',
     failed: 'The sample photo could not be loaded.',
+    caption:
+      'Compare the three upsampled photos, then switch to random weights. Notice the grid pattern of kernel 3, ' +
+      'whose stamps cover some pixels four times and others once (the counts below), and that with random weights ' +
+      'kernel 4 shows a pattern too, while resize-then-convolve turns a flat input into a flat output whatever ' +
+      'its weights.',
   },
   transposedBilinear: {
     factor: 'Upsampling factor',
+    factors: { 2: '×2', 4: '×4' },
     taps: (k: number) => `1-D taps of the ${k}-tap bilinear kernel`,
     kernel: (k: number) => `2-D kernel W = taps ⊗ taps (${k}×${k})`,
-    input: 'Input (4×4)',
+    input: (side: number) => `Input (${side}×${side})`,
     inputLabel: (row: number, col: number) => `Input value at row ${row + 1}, column ${col + 1}`,
     transposed: (k: number, s: number, p: number) => `Transposed conv, k = ${k}, s = ${s}, p = ${p}`,
     resized: 'tf.image.resizeBilinear, half-pixel',
     difference: 'Difference (transposed − resize)',
     interior: 'Largest |difference| inside',
     border: (b: number) => `Largest |difference| on the ${b}-pixel border`,
+    caption:
+      'Choose the factor and edit the input. Notice that the kernel is the product of two tent-shaped rows of taps, ' +
+      'and that its transposed convolution (kernel 2s, stride s, padding s/2, a recipe for even s only) equals ' +
+      'resizeBilinear inside the image but not on a border s/2 pixels wide, where the convolution reads zeros ' +
+      'and resize repeats the edge.',
+  },
+  transposedLearned: {
+    model: 'Trained network',
+    models: { fcn16s: 'FCN-16s', fcn8s: 'FCN-8s' },
+    cls: 'Class (score map)',
+    pattern: 'Score map fed in',
+    patterns: { pixel: 'one pixel', block: 'a 2×2 block' },
+    loading: (received: string, total: string) => `Downloading the trained weights: ${received} of ${total} kB…`,
+    source: (title: string, layer: string, k: number, s: number, cls: number, name: string) =>
+      `${title}, layer ${layer}: a ${k}×${k} transposed convolution with stride ${s}, trained from the bilinear kernel. ` +
+      `Taps from class ${cls} ("${name}") to itself:`,
+    learned: 'As trained (shipped weights)',
+    bilinear: 'Bilinear initialisation',
+    difference: 'Trained − bilinear',
+    change: (largest: string, relative: string) =>
+      `Largest change of a tap: ${largest} (${relative} of the largest bilinear tap).`,
+    leak: (cls: number, leak: string) =>
+      `Largest weight from class ${cls} into another class's map: ${leak}. The initialisation has none: ` +
+      'it upsamples every class on its own.',
+    scores: (side: number) => `Score map in (${side}×${side})`,
+    upLearned: 'Upsampled by the trained layer',
+    upBilinear: 'Upsampled by the bilinear kernel',
+    upDifference: 'Trained − bilinear',
+    upLeak: (leak: string) => `Largest score the trained layer writes into the other classes' maps from this one: ${leak}.`,
+    gridLabel: (name: string, side: number, values: string) => `${name}, ${side}×${side}: ${values}`,
+    caption:
+      'Choose a network, a class and a score map. The first row is the trained 2× upsampler of that network next ' +
+      'to the bilinear kernel it was initialised with, tap by tap; the second row feeds one class\'s score map to ' +
+      'both. Notice how far training moved each tap from its bilinear value, and whether the trained layer ' +
+      'passes some of one class\'s score into the others, which the bilinear kernel never does. ' +
+      'Every number is read from the shipped weights.',
   },
 } as const;
