@@ -15,4 +15,5 @@ export const FIGURES = {
   'bilinear-conventions': () => import('./bilinear-conventions.ts'),
   'bilinear-photo': () => import('./bilinear-photo.ts'),
   'transposed-scatter': () => import('./transposed-scatter.ts'),
+  'transposed-matrix': () => import('./transposed-matrix.ts'),
 };
