@@ -16,4 +16,5 @@ export const FIGURES = {
   'bilinear-photo': () => import('./bilinear-photo.ts'),
   'transposed-scatter': () => import('./transposed-scatter.ts'),
   'transposed-matrix': () => import('./transposed-matrix.ts'),
+  'transposed-checkerboard': () => import('./transposed-checkerboard.ts'),
 };
