@@ -17,4 +17,5 @@ export const FIGURES = {
   'transposed-scatter': () => import('./transposed-scatter.ts'),
   'transposed-matrix': () => import('./transposed-matrix.ts'),
   'transposed-checkerboard': () => import('./transposed-checkerboard.ts'),
+  'transposed-bilinear': () => import('./transposed-bilinear.ts'),
 };

@@ -5,33 +5,24 @@
  * reads zero padding and resize clamps to the edge. Computes in the worker: transposedBilinear.
  */
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/page/client.ts';
+import { defineFigure } from '../lib/figure/scaffold.ts';
 import { digitsFor, fmt, fmtDiff } from '../lib/viz/format.ts';
-import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/figure/live-update.ts';
 import { buildNumberInputs, paintNumberInputs } from '../lib/viz/number-inputs.ts';
 import { differenceRamp, rampScale, valueRamp, type Ramp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
-import { bindControls, urlState } from '../lib/viz/url-state.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
+import { settings, SIDE } from './transposed-bilinear.settings.ts';
 
-const SIDE = 4;
+const b = t.transposedBilinear;
 // Past 8×8 the numbers no longer fit their cells, and hundreds of SVG cells cost more than a
 // frame: bigger grids are drawn as pixels on a canvas, their numbers kept in the aria-label.
 const MAX_PRINTED = 8;
-
-const SETTINGS = {
-  factor: { kind: 'enum', values: ['2', '4'], default: '2' },
-} as const;
 
 const stairs = () => Float32Array.from({ length: SIDE * SIDE }, (_, i) => 10 * (i + 1));
 const randomValues = () => Float32Array.from({ length: SIDE * SIDE }, () => Math.round(Math.random() * 100));
 const list = (values: ArrayLike<number>, digits: number) => Array.from(values, (v) => fmt(v, digits)).join(', ');
 
-export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
-  const b = t.transposedBilinear;
-  const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
-  const state = urlState('transposed-bilinear', SETTINGS);
+export default defineFigure(settings, ({ $, api, update }) => {
   const values = stairs();
   let inputs: HTMLInputElement[] = [];
 
@@ -47,25 +38,35 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     const label = `${$(`[data-title="${key}"]`).textContent}, ${side}×${side}: ${list(data, digits)}`;
     (asSvg ? svg : canvas).setAttribute('aria-label', label);
   };
+  const buildInputs = () => {
+    inputs = buildNumberInputs($('[data-input]'), values, SIDE, b.inputLabel, () => void update(), $('[data-values-error]'));
+  };
+  $('[data-reroll]').addEventListener('click', () => {
+    values.set(randomValues());
+    buildInputs();
+    void update();
+  });
+  buildInputs();
 
-  const update = liveUpdate(
-    'transposed-bilinear',
-    async () => {
-      const factor = Number(state.values.factor);
-      const k = 2 * factor;
-      const r = await api.transposedBilinear(values, SIDE, factor);
-      const big = SIDE * factor;
-
+  return {
+    async compute({ factor }) {
+      const f = Number(factor);
+      const r = await (await api()).transposedBilinear(values, SIDE, f);
+      return { ...r, factor: f, values: values.slice() };
+    },
+    draw(r) {
+      const k = 2 * r.factor;
+      const big = SIDE * r.factor;
       $('[data-title="taps"]').textContent = b.taps(k);
       // Shortest exact form of each tap: 0.25, 0.125, 1.
       $('[data-taps]').textContent = `[${r.taps.map((v) => String(Number(v.toFixed(6)))).join(', ')}]`;
       $('[data-title="kernel"]').textContent = b.kernel(k);
       grid('kernel', r.kernel, k, { interpolate: valueRamp, domain: [0, 1] }, k <= 4 ? 4 : 3);
 
-      $('[data-title="transposed"]').textContent = b.transposed(k, factor, factor / 2);
-      const all = [...r.transposed, ...r.resized, ...values];
+      $('[data-title="transposed"]').textContent = b.transposed(k, r.factor, r.factor / 2);
+      const all = [...r.transposed, ...r.resized, ...r.values];
       const valueColours: Ramp = { interpolate: valueRamp, domain: [Math.min(0, ...all), Math.max(...all)] };
-      paintNumberInputs(inputs, values, rampScale(valueColours));
+      paintNumberInputs(inputs, r.values, rampScale(valueColours));
       const digits = digitsFor(all, 1);
       grid('transposed', r.transposed, big, valueColours, digits);
       grid('resized', r.resized, big, valueColours, digits);
@@ -76,19 +77,5 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
       $('[data-border-label]').textContent = b.border(r.border);
       $('[data-border]').textContent = fmt(r.borderMax, 2);
     },
-    (e) => setFigureState(root, 'error', t.figure.error(e.message)),
-  );
-
-  const buildInputs = () => {
-    inputs = buildNumberInputs($('[data-input]'), values, SIDE, b.inputLabel, () => void update(undefined));
   };
-  bindControls(root, state, () => void update(undefined));
-  $('[data-reroll]').addEventListener('click', () => {
-    values.set(randomValues());
-    buildInputs();
-    void update(undefined);
-  });
-
-  buildInputs();
-  await update(undefined);
-}
+});
