@@ -18,4 +18,5 @@ export const FIGURES = {
   'transposed-matrix': () => import('./transposed-matrix.ts'),
   'transposed-checkerboard': () => import('./transposed-checkerboard.ts'),
   'transposed-bilinear': () => import('./transposed-bilinear.ts'),
+  'transposed-learned': () => import('./transposed-learned.ts'),
 };

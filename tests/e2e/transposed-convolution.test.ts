@@ -3,9 +3,10 @@ import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 import { conv2dLoop, transposedConvLoop, type Image } from '../../src/lib/ops/transposed-conv.reference.ts';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, numbersIn, openForFile, reach } from './page.ts';
+import { bilinearTapsFormula as bilinearTaps, crossClassMax, selfTaps, shippedUpsampler } from '../unit/shipped-upsampler.ts';
 
 const PATH = '/learn/transposed-convolution/';
-const FIGURES = ['transposed-scatter', 'transposed-matrix', 'transposed-checkerboard', 'transposed-bilinear'];
+const FIGURES = ['transposed-scatter', 'transposed-matrix', 'transposed-checkerboard', 'transposed-bilinear', 'transposed-learned'];
 
 const opened = await openForFile(PATH);
 const { browser, page } = opened;
@@ -20,12 +21,6 @@ const expectClose = (actual: number[], expected: ArrayLike<number>, tol: number)
 // The scatter figure's defaults: x = 1…9, kernel = 2 on the diagonal and 1 elsewhere.
 const X = Array.from({ length: 9 }, (_, i) => i + 1);
 const diagonalKernel = (k: number) => Array.from({ length: k * k }, (_, i) => (Math.floor(i / k) === i % k ? 2 : 1));
-// FCN's bilinear taps, from the formula (FACTS.md), for the test's own expectations.
-const bilinearTaps = (k: number) => {
-  const f = Math.ceil(k / 2);
-  const c = k % 2 ? f - 1 : f - 0.5;
-  return Array.from({ length: k }, (_, u) => 1 - Math.abs(u - c) / f);
-};
 
 describe('the transposed-convolution lesson', () => {
   it('renders its math at build time, links back to bilinear interpolation, and draws every figure without errors', async () => {
@@ -79,8 +74,8 @@ describe('the transposed-convolution lesson', () => {
     });
 
     it('moving a control recomputes to the expected numbers and writes the URL', async () => {
-      await page.selectOption(`${S} [data-state="stride"]`, '1');
-      await page.selectOption(`${S} [data-state="p"]`, '1');
+      await page.locator(`${S} [data-state="stride"]`).fill('1');
+      await page.locator(`${S} [data-state="p"]`).fill('1');
       const expected = transposedConvLoop(img(X, 3), img(diagonalKernel(3), 3), 1, 1);
       // Polled on the values: the grid of the in-between setting (new stride, old padding) may come first.
       await expect.poll(() => gridNumbers(page, `${S} [data-conv]`)).toEqual(Array.from(expected.data));
@@ -98,6 +93,32 @@ describe('the transposed-convolution lesson', () => {
       x[4] = -3;
       const expected = transposedConvLoop(img(x, 3), img(diagonalKernel(3), 3), 1, 1);
       await expect.poll(() => gridNumbers(page, `${S} [data-conv]`)).toEqual(Array.from(expected.data));
+    });
+
+    it('a value beyond float32-safe limits is refused with a message; the figure keeps the last value', async () => {
+      const before = await gridNumbers(page, `${S} [data-conv]`);
+      const field = page.locator(`${S} [data-input] input`).nth(0);
+      await field.fill('1e39');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => page.locator(`${S} [data-values-error]`).innerText()).toMatch(/between/);
+      await field.fill('');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      await page.waitForTimeout(300);
+      expect(await gridNumbers(page, `${S} [data-conv]`)).toEqual(before);
+      expect((await gridNumbers(page, `${S} [data-conv]`)).every(Number.isFinite)).toBe(true);
+      await field.fill('1');
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      expect(await page.locator(`${S} [data-values-error]`).innerText()).toBe('');
+    });
+
+    it('a padding that would cut the whole output is lowered by the figure, and the slider moves with it', async () => {
+      await page.locator(`${S} [data-state="k"]`).fill('2');
+      await page.locator(`${S} [data-state="p"]`).fill('3');
+      // stride 1, k = 2: o′ = 2 + 2 − 2p, so p ≤ 1 keeps a kernel's worth of output.
+      await expect.poll(() => page.locator(`${S} [data-state="p"]`).inputValue()).toBe('1');
+      expect(await page.locator(`${S} [data-value-for="p"]`).innerText()).toBe('1');
+      expect(await page.locator(`${S} [data-pad-limit]`).innerText()).toMatch(/Padding 3 .* p = 1/);
+      expect(await page.locator(`${S} [data-size]`).innerText()).toBe('o′ = s(i − 1) + k − 2p = 1·(3 − 1) + 2 − 2·1 = 2');
     });
   });
 
@@ -180,6 +201,14 @@ describe('the transposed-convolution lesson', () => {
       expect(new Set(await numbersIn(page, `${C} [data-flat="k4"]`).then((n) => n.slice(3))).size).toBeGreaterThan(1);
       await expect.poll(() => new URL(page.url()).searchParams.get('transposed-checkerboard.weights')).toBe('random');
     });
+
+    it('new random weights from code check the random radio (state to control)', async () => {
+      await page.locator(`${C} input[value="uniform"]`).check();
+      await expect.poll(async () => (await phaseRatio('k4')).ratio).toBeLessThan(1.05);
+      await page.locator(`${C} [data-reroll]`).click();
+      expect(await page.locator(`${C} input[value="random"]`).isChecked()).toBe(true);
+      await expect.poll(async () => (await phaseRatio('k4')).ratio).toBeGreaterThan(1.05);
+    });
   });
 
   describe('the bilinear kernel', () => {
@@ -229,6 +258,44 @@ describe('the transposed-convolution lesson', () => {
     });
   });
 
+  describe('what learning changes', () => {
+    const L = '[data-figure="transposed-learned"]';
+    const check = async (model: string, cls: number) => {
+      const { layer, kernel } = shippedUpsampler(model);
+      const k = layer.kernel_size[0]!;
+      const channels = layer.filters;
+      const own = selfTaps(kernel, k, channels, cls);
+      const taps = bilinearTaps(k);
+      const init = taps.flatMap((a) => taps.map((b) => a * b));
+      await expect.poll(() => page.locator(`${L} [data-source]`).innerText()).toContain(`layer ${layer.name}`);
+      await expect.poll(() => page.locator(`${L} [data-source]`).innerText()).toContain(`class ${cls}`);
+      expectClose(await gridNumbers(page, `${L} [data-grid="learned"]`), own, 5.01e-4);
+      expectClose(await gridNumbers(page, `${L} [data-grid="bilinear"]`), init, 5.01e-4);
+      expectClose(await gridNumbers(page, `${L} [data-grid="difference"]`), own.map((v, i) => v - init[i]!), 1.01e-3);
+      expect((await numbersIn(page, `${L} [data-leak]`))[1]).toBeCloseTo(crossClassMax(kernel, k, channels, cls), 3);
+      const scores = await gridNumbers(page, `${L} [data-grid="scores"]`);
+      const side = Math.sqrt(scores.length);
+      const p = (k - layer.strides[0]!) / 2;
+      expectClose(await gridNumbers(page, `${L} [data-grid="upLearned"]`),
+        transposedConvLoop(img(scores, side), img(own, k), 2, p).data, 6e-3);
+      expectClose(await gridNumbers(page, `${L} [data-grid="upBilinear"]`),
+        transposedConvLoop(img(scores, side), img(init, k), 2, p).data, 6e-3);
+    };
+
+    it('shows the shipped FCN-16s upsampler tap by tap beside its bilinear start, and what each does to a score map', async () => {
+      expect(await reach(page, 'transposed-learned')).toBe('ready');
+      await check('fcn16s', 1);
+    });
+
+    it('FCN-8s and another class, with a 2×2 block of scores', async () => {
+      await page.locator(`${L} input[value="fcn8s"]`).check();
+      await page.locator(`${L} [data-state="cls"]`).fill('7');
+      await page.locator(`${L} input[value="block"]`).check();
+      await expect.poll(async () => (await gridNumbers(page, `${L} [data-grid="scores"]`)).reduce((a, v) => a + v, 0)).toBe(4);
+      await check('fcn8s', 7);
+    });
+  });
+
   it('has no accessibility violations with every figure drawn', async () => {
     await expectNoAxeViolations(page);
     expect(opened.errors).toEqual([]);
@@ -258,6 +325,22 @@ describe('settings in the URL and reduced motion', () => {
     await reach(p, 'transposed-bilinear');
     expect(await p.locator('[data-figure="transposed-bilinear"] [data-state="factor"]').inputValue()).toBe('4');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a linked value beyond the limits is clamped, with a visible note', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto((await import('vitest')).inject('baseUrl') + `${PATH}?transposed-scatter.stride=9&transposed-learned.cls=99`);
+    const S = '[data-figure="transposed-scatter"]';
+    await reach(p, 'transposed-scatter');
+    expect(await p.locator(`${S} [data-state="stride"]`).inputValue()).toBe('3');
+    expect(await p.locator(`${S} [data-status]`).innerText()).toMatch(/asked for Stride s = 9; this figure shows 3/);
+    expect(await p.locator(`${S} [data-size]`).innerText()).toMatch(/^o′ = s\(i − 1\) \+ k − 2p = 3·/);
+    await reach(p, 'transposed-learned');
+    const L = '[data-figure="transposed-learned"]';
+    expect(await p.locator(`${L} [data-state="cls"]`).inputValue()).toBe('10');
+    expect(await p.locator(`${L} [data-status]`).innerText()).toMatch(/shows 10/);
     await context.close();
   });
 });

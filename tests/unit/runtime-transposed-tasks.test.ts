@@ -1,14 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { transposedTasks } from '../../src/lib/runtime/worker/tasks/transposed.ts';
 import { conv2dLoop, resizeConvLoop, transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 import { noLeak } from './no-leak.ts';
 import { expectClose } from './expect-close.ts';
+import { fileFetch } from '../../src/lib/training/file-fetch.ts';
+import { bilinearTapsFormula, crossClassMax, selfTaps, shippedUpsampler } from './shipped-upsampler.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
+  // The model task fetches '/weights/…' as the browser would; here it reads public/.
+  vi.stubGlobal('fetch', (url: string) => fileFetch(`public${url}`));
 });
+afterAll(() => vi.unstubAllGlobals());
 
 const img = (data: ArrayLike<number>, h: number, w = h) => ({ data: Float32Array.from(data), h, w });
 
@@ -90,5 +95,37 @@ describe('the worker tasks of the transposed-convolution lesson', () => {
     }
     const r = await transposedTasks.transposedBilinear(values, 4, 2);
     expect(r.taps).toEqual([0.25, 0.75, 0.75, 0.25]);
+  });
+
+  it('learned upsampler: the shipped FCN 2× kernel (read from the files here) against its bilinear start', async () => {
+    for (const name of ['fcn16s', 'fcn8s']) {
+      const { layer, kernel } = shippedUpsampler(name);
+      const k = layer.kernel_size[0]!;
+      const channels = layer.filters;
+      const taps = bilinearTapsFormula(k);
+      const init = taps.flatMap((a) => taps.map((b) => a * b));
+      // The first call loads the model (its weights stay, once per worker); later calls must free all they make.
+      await transposedTasks.transposedLearned(name, 0, 'pixel', 5);
+      for (const [cls, pattern] of [[0, 'pixel'], [3, 'block'], [channels - 1, 'pixel']] as const) {
+        const r = await noLeak(() => transposedTasks.transposedLearned(name, cls, pattern, 5));
+        expect(r.layer).toBe(layer.name);
+        expect([r.k, r.stride]).toEqual([k, layer.strides[0]]);
+        const own = selfTaps(kernel, k, channels, cls);
+        expectClose(r.learned, own, 1e-6);
+        expectClose(r.bilinear, init, 1e-6);
+        expectClose(r.difference, own.map((v, i) => v - init[i]!), 1e-6);
+        expect(r.leak).toBeCloseTo(crossClassMax(kernel, k, channels, cls), 6);
+        // 'same' with k = 4, stride 2 pads 1 on each side: o′ = 2(i − 1) + 4 − 2 = 2i.
+        const p = (k - layer.strides[0]!) / 2;
+        expect(r.scores.reduce((a, v) => a + v, 0)).toBe(pattern === 'pixel' ? 1 : 4);
+        expectClose(r.upLearned, transposedConvLoop(img(r.scores, 5), img(own, k), 2, p).data, 1e-5);
+        expectClose(r.upBilinear, transposedConvLoop(img(r.scores, 5), img(init, k), 2, p).data, 1e-6);
+        expectClose(r.upDifference, Array.from(r.upLearned, (v, i) => v - r.upBilinear[i]!), 1e-6);
+      }
+      // Training moved the taps: the shipped kernel is not its initialisation.
+      const r = await transposedTasks.transposedLearned(name, 1, 'pixel', 5);
+      expect(Math.max(...r.difference.map(Math.abs))).toBeGreaterThan(1e-3);
+    }
+    await expect(transposedTasks.transposedLearned('fcn16s', 99, 'pixel', 5)).rejects.toThrow(/class 99/);
   });
 });

@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { readBack } from '../read-back.ts';
-import { bilinearKernel, bilinearTaps, bilinearTransposedUpsample, borderWidth } from '../../../ops/bilinear-kernel.ts';
+import { MODELS, type ModelName } from '../../../models/catalog.ts';
+import { loadModel, type LoadedModel } from '../../../models/load.ts';
+import {
+  bilinearKernel, bilinearTaps, bilinearTransposedUpsample, bilinearUpsampleFilter, borderWidth,
+} from '../../../ops/bilinear-kernel.ts';
 import { convOutputSize } from '../../../ops/conv-arithmetic.ts';
 import {
   applyMatrix,
@@ -80,6 +84,69 @@ export interface BilinearKernelResult {
   border: number;
   interiorMax: number;
   borderMax: number;
+}
+
+export type ScorePattern = 'pixel' | 'block';
+
+export interface LearnedUpsamplerResult {
+  /** The model's title and the layer's name, as shipped. */
+  title: string;
+  layer: string;
+  classes: string[];
+  /** The layer's kernel side and stride. */
+  k: number;
+  stride: number;
+  /** Class c's k×k taps (from c to c): as trained, FCN's bilinear initialisation, and trained − bilinear. */
+  learned: Float32Array;
+  bilinear: Float32Array;
+  difference: Float32Array;
+  /** Largest |trained tap| from class c into another class (the initialisation has none). */
+  leak: number;
+  /** The score map fed in (class c only, side × side) and class c of each upsampled map (stride·side). */
+  side: number;
+  scores: Float32Array;
+  upLearned: Float32Array;
+  upBilinear: Float32Array;
+  upDifference: Float32Array;
+  /** Largest |score| the trained layer puts into the other classes' maps from this one class. */
+  upLeak: number;
+}
+
+type Progress = (received: number, total: number) => void;
+const models = new Map<ModelName, Promise<LoadedModel>>();
+
+/** A shipped model, loaded once per worker through the verifying loader; a failed load is retried next time. */
+function shippedModel(name: string, onProgress?: Progress): Promise<LoadedModel> {
+  if (!(name in MODELS)) throw new Error(`no model named "${name}"`);
+  const key = name as ModelName;
+  let entry = models.get(key);
+  if (entry === undefined) {
+    entry = loadModel(key, { base: `${import.meta.env.BASE_URL}weights/`, onProgress }).catch((e: unknown) => {
+      models.delete(key);
+      throw e;
+    });
+    models.set(key, entry);
+  }
+  return entry;
+}
+
+/** The model's first learned 2× upsampler: a trainable stride-2 transposed conv. */
+function learnedUpsampler(model: tf.LayersModel): tf.layers.Layer {
+  const found = model.layers.find((l) => {
+    const config = l.getConfig();
+    return l.getClassName() === 'Conv2DTranspose' && l.trainable && String(config.strides) === '2,2' && config.padding === 'same';
+  });
+  if (!found) throw new Error(`${model.name} has no learned 2× transposed convolution`);
+  return found;
+}
+
+/** A side × side score map for one class: one pixel, or a 2×2 block, near the middle. */
+function scoreMap(pattern: ScorePattern, side: number): Float32Array {
+  const map = new Float32Array(side * side);
+  const mid = Math.floor((side - 1) / 2);
+  const cells = pattern === 'pixel' ? [[mid, mid]] : [[mid, mid], [mid, mid + 1], [mid + 1, mid], [mid + 1, mid + 1]];
+  for (const [r, c] of cells) map[r! * side + c!] = 1;
+  return map;
 }
 
 /** Overlap map side for the checkerboard figure's count grids. */
@@ -207,5 +274,47 @@ export const transposedTasks = {
       taps: bilinearTaps(k), kernel, transposed, resized, difference,
       border, interiorMax: interiorMax[0], borderMax: borderMax[0],
     };
+  },
+
+  /**
+   * What training changed in FCN's 2× upsampler: the shipped layer's taps for class c beside the
+   * bilinear kernel it started from, and one class's score map upsampled by each (the trained
+   * layer run as the network runs it, the bilinear one with the same stride and 'same' padding).
+   */
+  async transposedLearned(
+    name: string, cls: number, pattern: ScorePattern, side: number, onProgress?: Progress,
+  ): Promise<LearnedUpsamplerResult> {
+    const { model, manifest } = await shippedModel(name, onProgress);
+    const layer = learnedUpsampler(model);
+    const kernel = layer.getWeights()[0]!;
+    // conv2dTranspose kernels are [k, k, output channels, input channels].
+    const [k, , channels] = kernel.shape as [number, number, number, number];
+    const config = layer.getConfig();
+    const stride = (config.strides as number[])[0]!;
+    const padding = config.padding as 'same' | 'valid';
+    if (!Number.isInteger(cls) || cls < 0 || cls >= channels) throw new Error(`class ${cls} is not one of 0…${channels - 1}`);
+    const scores = scoreMap(pattern, side);
+    // 'same' keeps exactly stride × side, which is how FCN's layers are built.
+    const big = side * stride;
+    const tensors = tf.tidy(() => {
+      const tap = (w: tf.Tensor) => w.slice([0, 0, cls, cls], [k, k, 1, 1]).reshape([k, k]);
+      const init = bilinearUpsampleFilter(k, channels);
+      const notSelf = tf.oneHot([cls], channels).reshape([1, 1, channels]).sub(1).abs();
+      const leak = kernel.slice([0, 0, 0, cls], [k, k, channels, 1]).reshape([k, k, channels]).mul(notSelf).abs().max();
+      const input = tf.tensor4d(scores, [1, side, side, 1]).mul(tf.oneHot([cls], channels).reshape([1, 1, 1, channels]));
+      const learned = layer.apply(input) as tf.Tensor4D;
+      const bilinear = tf.conv2dTranspose(input as tf.Tensor4D, init as tf.Tensor4D, [1, big, big, channels], stride, padding);
+      const own = (y: tf.Tensor4D) => y.slice([0, 0, 0, cls], [1, big, big, 1]).reshape([big * big]);
+      const upLeak = learned.mul(notSelf.reshape([1, 1, 1, channels])).abs().max();
+      return [tap(kernel), tap(init), tap(kernel).sub(tap(init)), leak, own(learned), own(bilinear),
+        own(learned).sub(own(bilinear)), upLeak];
+    });
+    const [learned, bilinear, difference, leak, upLearned, upBilinear, upDifference, upLeak] = await readBack(...tensors);
+    const result: LearnedUpsamplerResult = {
+      title: manifest.title, layer: layer.name, classes: manifest.classes, k, stride,
+      learned: learned!, bilinear: bilinear!, difference: difference!, leak: leak![0]!,
+      side, scores, upLearned: upLearned!, upBilinear: upBilinear!, upDifference: upDifference!, upLeak: upLeak![0]!,
+    };
+    return Comlink.transfer(result, [learned!.buffer, scores.buffer]);
   },
 };
