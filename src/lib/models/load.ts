@@ -4,17 +4,24 @@
 import * as tf from '@tensorflow/tfjs';
 import './custom-layers.ts';
 import { MODELS, type ModelName } from './catalog.ts';
+import { GRAPH_MODELS, type GraphManifest, type GraphModelName } from './graph-models.ts';
 import type { Manifest, ShardRecord } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
+
+/** A trained digit model (catalog.ts) or a shipped graph model (graph-models.ts). */
+export type WeightsName = ModelName | GraphModelName;
+
+const titleOf = (name: WeightsName): string =>
+  name in GRAPH_MODELS ? GRAPH_MODELS[name as GraphModelName].title : MODELS[name as ModelName].title;
 
 /** Why a model's weights could not be used; `model` is the catalog name. */
 export class WeightLoadError extends Error {
   override name = 'WeightLoadError';
-  constructor(
-    readonly model: ModelName,
-    message: string,
-  ) {
+  // A plain field, not a parameter property: Node runs the training scripts by stripping types.
+  readonly model: WeightsName;
+  constructor(model: WeightsName, message: string) {
     super(message);
+    this.model = model;
   }
 }
 
@@ -48,8 +55,8 @@ export interface LoadedModel {
 
 const RELOAD = 'reload the page or check your connection';
 
-async function fetchOk(name: ModelName, get: (url: string) => Promise<Response>, url: string): Promise<Response> {
-  const title = MODELS[name].title;
+async function fetchOk(name: WeightsName, get: (url: string) => Promise<Response>, url: string): Promise<Response> {
+  const title = titleOf(name);
   let response: Response;
   try {
     response = await get(url);
@@ -90,13 +97,13 @@ async function readBody(response: Response, expected: number, onChunk: (bytes: n
 }
 
 async function fetchShard(
-  name: ModelName,
+  name: WeightsName,
   get: (url: string) => Promise<Response>,
   dir: string,
   record: ShardRecord,
   onChunk: (bytes: number) => void,
 ): Promise<Uint8Array> {
-  const title = MODELS[name].title;
+  const title = titleOf(name);
   const url = dir + record.path;
   const response = await fetchOk(name, get, url);
   let bytes: Uint8Array;
@@ -127,23 +134,22 @@ async function fetchShard(
   return bytes;
 }
 
-export async function loadModel(name: ModelName, options: LoadOptions = {}): Promise<LoadedModel> {
-  const get = options.fetch ?? ((url: string) => fetch(url));
-  const base = options.base ?? '/weights/';
-  const dir = `${base.endsWith('/') ? base : `${base}/`}${name}/`;
-  const [manifestResponse, modelResponse] = await Promise.all([
-    fetchOk(name, get, `${dir}manifest.json`),
-    fetchOk(name, get, `${dir}model.json`),
-  ]);
-  const manifest = (await manifestResponse.json()) as Manifest;
-  const modelJson = (await modelResponse.json()) as tf.io.ModelJSON;
-  const listed = new Map(manifest.shards.map((s) => [s.path, s]));
+/** Every shard model.json names, each checked against the manifest's record, joined in order. */
+async function fetchWeights(
+  name: WeightsName,
+  get: (url: string) => Promise<Response>,
+  dir: string,
+  modelJson: { weightsManifest: tf.io.WeightsManifestConfig },
+  shardRecords: ShardRecord[],
+  onProgress: LoadOptions['onProgress'],
+): Promise<Uint8Array> {
+  const listed = new Map(shardRecords.map((s) => [s.path, s]));
   const records = modelJson.weightsManifest.flatMap((group) => group.paths).map((path) => {
     const record = listed.get(path);
     if (record === undefined) {
       throw new WeightIntegrityError(
         name,
-        `the ${MODELS[name].title} weights do not match their manifest (shard ${path} is not listed); ` +
+        `the ${titleOf(name)} weights do not match their manifest (shard ${path} is not listed); ` +
           'refusing to run altered weights',
       );
     }
@@ -154,9 +160,9 @@ export async function loadModel(name: ModelName, options: LoadOptions = {}): Pro
   // A shard longer than the manifest says must not push the bar past its end before it is refused.
   const report = (bytes: number) => {
     received += bytes;
-    options.onProgress?.(Math.min(received, total), total);
+    onProgress?.(Math.min(received, total), total);
   };
-  options.onProgress?.(0, total);
+  onProgress?.(0, total);
   const shards = await Promise.all(records.map((record) => fetchShard(name, get, dir, record, report)));
   const weightData = new Uint8Array(total);
   let offset = 0;
@@ -164,11 +170,48 @@ export async function loadModel(name: ModelName, options: LoadOptions = {}): Pro
     weightData.set(s, offset);
     offset += s.length;
   }
+  return weightData;
+}
+
+export async function loadModel(name: ModelName, options: LoadOptions = {}): Promise<LoadedModel> {
+  const get = options.fetch ?? ((url: string) => fetch(url));
+  const base = options.base ?? '/weights/';
+  const dir = `${base.endsWith('/') ? base : `${base}/`}${name}/`;
+  const [manifestResponse, modelResponse] = await Promise.all([
+    fetchOk(name, get, `${dir}manifest.json`),
+    fetchOk(name, get, `${dir}model.json`),
+  ]);
+  const manifest = (await manifestResponse.json()) as Manifest;
+  const modelJson = (await modelResponse.json()) as tf.io.ModelJSON;
+  const weightData = await fetchWeights(name, get, dir, modelJson, manifest.shards, options.onProgress);
   const model = await tf.loadLayersModel(
     tf.io.fromMemory({
       modelTopology: modelJson.modelTopology,
       weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
       weightData: weightData.buffer,
+    }),
+  );
+  return { model, manifest };
+}
+
+export interface LoadedGraphModel {
+  model: tf.GraphModel;
+  manifest: GraphManifest;
+}
+
+/** Loads a shipped graph model (graph-models.ts) with the same shard checks and progress as loadModel. */
+export async function loadGraphModel(name: GraphModelName, options: LoadOptions = {}): Promise<LoadedGraphModel> {
+  const get = options.fetch ?? ((url: string) => fetch(url));
+  const base = options.base ?? '/weights/';
+  const dir = `${base.endsWith('/') ? base : `${base}/`}${name}/`;
+  const manifest = (await (await fetchOk(name, get, `${dir}manifest.json`)).json()) as GraphManifest;
+  const modelJson = (await (await fetchOk(name, get, dir + manifest.model)).json()) as tf.io.ModelJSON;
+  const weightData = await fetchWeights(name, get, dir, modelJson, manifest.shards, options.onProgress);
+  const model = await tf.loadGraphModel(
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
+      weightData: weightData.buffer as ArrayBuffer,
     }),
   );
   return { model, manifest };

@@ -4,7 +4,7 @@ import { atrousTasks } from './tasks/atrous.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
 import { fullyConvolutionalTasks } from './tasks/fully-convolutional.ts';
 import { memoryTasks } from './tasks/memory.ts';
-import { modelTasks } from './tasks/models.ts';
+import { graphModelTasks, modelTasks } from './tasks/models.ts';
 import { transposedTasks } from './tasks/transposed.ts';
 import { unetTasks } from './tasks/unet.ts';
 
@@ -16,6 +16,7 @@ export const workerApi = {
   ...atrousTasks,
   ...transposedTasks,
   ...modelTasks,
+  ...graphModelTasks,
   ...unetTasks,
   ...asppTasks,
   ...memoryTasks,

@@ -8,7 +8,8 @@ import { loadTestDigits } from '../../../data/load-digits.ts';
 import type { DigitSet } from '../../../data/digits.ts';
 import { makeScene, type Placement } from '../../../data/scene.ts';
 import { isModelName, MODELS, SEGMENTATION_MODELS, type ModelName } from '../../../models/catalog.ts';
-import { loadModel } from '../../../models/load.ts';
+import { isGraphModelName, type GraphManifest, type GraphModelName } from '../../../models/graph-models.ts';
+import { loadGraphModel, loadModel } from '../../../models/load.ts';
 import type { Manifest } from '../../../models/manifest.ts';
 import { mirrorBorder } from '../../../models/segment.ts';
 import { axisField, type AxisField } from '../../../ops/field-graph.ts';
@@ -312,5 +313,98 @@ export const modelTasks = {
     const scene = makeScene(set, used, request);
     const result: PageScene = { seed: used, ...scene };
     return Comlink.transfer(result, [scene.image.buffer, scene.label.buffer]);
+  },
+};
+
+/** What a shipped graph model is (public/weights/<name>/manifest.json), for the page. */
+export interface GraphModelInfo {
+  name: GraphModelName;
+  title: string;
+  input: { height: number; width: number };
+  classes: string[];
+  licence: GraphManifest['licence'];
+  provenance: GraphManifest['provenance'];
+}
+
+interface GraphLoaded {
+  model: tf.GraphModel;
+  info: GraphModelInfo;
+}
+
+const graphLoading = new Map<GraphModelName, { promise: Promise<GraphLoaded>; watchers: Watchers }>();
+/** Photo sides a graph model accepts: it resizes them to its own input, so only memory bounds them. */
+const PHOTO_SIDE = { min: 1, max: 1024 } as const;
+
+function graphName(name: string): GraphModelName {
+  if (!isGraphModelName(name)) throw new Error(`no graph model named "${name}"`);
+  return name;
+}
+
+/** A graph model, loaded once per worker with the same progress reporting as the digit models. */
+async function graphLoaded(name: GraphModelName, onProgress?: Progress): Promise<GraphLoaded> {
+  let entry = graphLoading.get(name);
+  if (entry === undefined) {
+    const watchers: Watchers = { listeners: new Set(), last: undefined };
+    const report: Progress = (received, total) => {
+      watchers.last = [received, total];
+      for (const listener of watchers.listeners) listener(received, total);
+    };
+    const base = `${import.meta.env.BASE_URL}weights/`;
+    const promise = loadGraphModel(name, { base, onProgress: report }).then(({ model, manifest }) => ({
+      model,
+      info: {
+        name,
+        title: manifest.title,
+        input: { height: manifest.input.height, width: manifest.input.width },
+        classes: manifest.classes,
+        licence: manifest.licence,
+        provenance: manifest.provenance,
+      },
+    })).catch((e: unknown) => {
+      graphLoading.delete(name);
+      throw e;
+    });
+    entry = { promise, watchers };
+    graphLoading.set(name, entry);
+  }
+  const listener = listen(entry.watchers, onProgress);
+  try {
+    return await entry.promise;
+  } finally {
+    if (listener !== undefined) entry.watchers.listeners.delete(listener);
+  }
+}
+
+export const graphModelTasks = {
+  /** Loads a shipped graph model (once per worker), reporting shard bytes received of total. */
+  async graphModelLoad(name: string, onProgress?: Progress): Promise<GraphModelInfo> {
+    return (await graphLoaded(graphName(name), onProgress)).info;
+  },
+
+  /**
+   * Runs a person/background graph model on one RGB image ([height, width, 3] in [0, 1]): the image
+   * is resized to the model's input, its sigmoid output back to height × width. Returned like
+   * modelRun's result: classes background and person, probabilities [height, width, 2].
+   */
+  async graphModelRun(name: string, rgb: Float32Array, height: number, width: number): Promise<ModelRunResult> {
+    const m = await graphLoaded(graphName(name));
+    for (const side of [height, width]) {
+      if (!Number.isInteger(side) || side < PHOTO_SIDE.min || side > PHOTO_SIDE.max) {
+        throw new Error(`${m.info.title} takes sides from ${PHOTO_SIDE.min} to ${PHOTO_SIDE.max}, not ${side}`);
+      }
+    }
+    if (rgb.length !== height * width * 3) throw new Error(`image has ${rgb.length} values, not ${height}×${width}×3`);
+    if (!rgb.every(Number.isFinite)) throw new Error('image has values that are not finite numbers');
+    const { height: inH, width: inW } = m.info.input;
+    const [probsT, classT] = tf.tidy(() => {
+      const x = tf.image.resizeBilinear(tf.tensor4d(rgb, [1, height, width, 3]), [inH, inW], false, true);
+      const y = m.model.predict(x) as tf.Tensor4D;
+      const person = tf.image.resizeBilinear(y, [height, width], false, true).clipByValue(0, 1).reshape([height, width, 1]);
+      return [tf.concat([tf.sub(1, person), person], -1), tf.greater(person, 0.5).reshape([height, width])];
+    });
+    const [probabilities, classes] = await readBack(probsT!, classT!);
+    const classMap = Uint8Array.from(classes!);
+    const result: ModelRunResult = { height, width, classes: 2, classMap, probabilities: probabilities!, activations: {} };
+    return Comlink.transfer(result, [probabilities!.buffer, classMap.buffer]);
   },
 };
