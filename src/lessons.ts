@@ -7,6 +7,11 @@ export interface LessonEntry {
 
 export const lessons: readonly LessonEntry[] = [
   {
+    slug: 'segmentation',
+    title: 'What segmentation is',
+    summary: 'One label per image, one class per pixel, or one id per object: classification, semantic and instance segmentation on the same scene, the encoder–decoder shape every later lesson fills in, and how a label map is scored.',
+  },
+  {
     slug: 'fully-convolutional',
     title: 'Fully convolutional networks',
     summary: 'A fully connected layer is a convolution whose kernel covers its whole input. Reshape a trained classifier\'s weights, slide it over a bigger image, and classification becomes a coarse segmentation.',
@@ -20,6 +25,11 @@ export const lessons: readonly LessonEntry[] = [
     slug: 'transposed-convolution',
     title: 'Transposed convolution',
     summary: 'The learnable upsampler: every input pixel stamps a scaled kernel, which is multiplying by the transpose of a convolution matrix. Where checkerboards come from, and why it is not a deconvolution.',
+  },
+  {
+    slug: 'skip-connections',
+    title: 'Skip connections: FCN-32s, 16s and 8s',
+    summary: 'Upsampling coarse scores in one step gives blobs. FCN adds class scores from finer layers, one 2× step at a time, and each skip sharpens the boundaries: the three trained models side by side, and the fusion opened up.',
   },
   {
     slug: 'atrous-convolution',

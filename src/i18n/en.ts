@@ -6,6 +6,8 @@ import type { Refusal } from '../lib/figure/settings.ts';
 import { atrous } from './en/atrous.ts';
 import { bilinear } from './en/bilinear.ts';
 import { fullyConvolutional } from './en/fully-convolutional.ts';
+import { segmentation } from './en/segmentation.ts';
+import { skipConnections } from './en/skip-connections.ts';
 import { transposed } from './en/transposed.ts';
 
 export const en = {
@@ -53,6 +55,8 @@ export const en = {
   ...fullyConvolutional,
   ...transposed,
   ...atrous,
+  ...segmentation,
+  ...skipConnections,
 } as const;
 
 export const t = en;

@@ -15,7 +15,14 @@ export const CLASS_COLORS: readonly string[] = [
 /** Digit d's colour (class d + 1), for a classifier's ten outputs. */
 export const DIGIT_COLORS: readonly string[] = CLASS_COLORS.slice(1);
 
+/**
+ * Instance ids cycle through Okabe–Ito's colour-blind-safe hues (0, background, stays white):
+ * neighbouring instances differ, far-apart ones may share a hue.
+ */
+export const INSTANCE_COLORS: readonly string[] = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7'];
+
 const CLASS_RGB = CLASS_COLORS.map((c) => rgb(c));
+const INSTANCE_RGB = INSTANCE_COLORS.map((c) => rgb(c));
 const DIGIT_RGB = CLASS_RGB.slice(1);
 
 /** A class map (one class index per pixel) as RGBA in the class colours, exact so tests can read it back. */
@@ -27,6 +34,19 @@ export function classMapRgba(classes: ArrayLike<number>): Uint8ClampedArray {
     rgba[i * 4 + 1] = c.g;
     rgba[i * 4 + 2] = c.b;
     rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
+}
+
+/** An instance-id map (0 background, 1 … n) as RGBA: white background, ids in cycling hues. */
+export function instanceRgba(ids: ArrayLike<number>): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(ids.length * 4).fill(255);
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] === 0) continue;
+    const c = INSTANCE_RGB[(ids[i]! - 1) % INSTANCE_RGB.length]!;
+    rgba[i * 4] = c.r;
+    rgba[i * 4 + 1] = c.g;
+    rgba[i * 4 + 2] = c.b;
   }
   return rgba;
 }

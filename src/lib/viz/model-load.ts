@@ -1,0 +1,35 @@
+/**
+ * Loads models in the worker once per page, showing the download in the figure's status line
+ * (bytes received of total, summed over the models a figure needs). A failed load is forgotten so
+ * the figure's next update retries; its error (from src/lib/models/load.ts) names the model and
+ * what the reader can do.
+ */
+import * as Comlink from 'comlink';
+import { t } from '../../i18n/en.ts';
+import type { Runtime } from '../runtime/page/client.ts';
+import type { ModelInfo } from '../runtime/worker/tasks/models.ts';
+
+const loads = new Map<string, Promise<ModelInfo>>();
+
+export async function loadModels(
+  api: Runtime, names: readonly string[], status: (message: string) => void,
+): Promise<ModelInfo[]> {
+  const progress = names.map(() => [0, 0]);
+  const report = () => {
+    const received = progress.reduce((sum, [r]) => sum + r!, 0);
+    const total = progress.reduce((sum, [, n]) => sum + n!, 0);
+    status(t.modelView.loading(received, total));
+  };
+  return Promise.all(names.map((name, i) => {
+    let load = loads.get(name);
+    if (load === undefined) {
+      load = api.modelLoad(name, Comlink.proxy((received: number, total: number) => {
+        progress[i] = [received, total];
+        report();
+      }));
+      loads.set(name, load);
+      load.catch(() => loads.delete(name));
+    }
+    return load;
+  }));
+}
