@@ -19,4 +19,7 @@ export const FIGURES = {
   'transposed-checkerboard': () => import('./transposed-checkerboard.ts'),
   'transposed-bilinear': () => import('./transposed-bilinear.ts'),
   'transposed-learned': () => import('./transposed-learned.ts'),
+  'fully-conv-digit': () => import('./fully-conv-digit.ts'),
+  'fully-conv-scene': () => import('./fully-conv-scene.ts'),
+  'fully-conv-size': () => import('./fully-conv-size.ts'),
 };

@@ -7,45 +7,18 @@
  */
 import { select } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/page/client.ts';
+import { DIGIT_SIZE } from '../lib/data/digits.ts';
+import { defineFigure } from '../lib/figure/scaffold.ts';
 import type { DigitResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
-import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/figure/live-update.ts';
 import { differenceRamp, greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { drawProbabilityBars } from '../lib/viz/probability-bars.ts';
-import { bindControls, urlState } from '../lib/viz/url-state.ts';
+import { settings } from './fully-conv-digit.settings.ts';
 
-const SETTINGS = {
-  digit: { kind: 'int', min: 0, max: 9999, default: 0 },
-  unit: { kind: 'int', min: 0, max: 63, default: 0 },
-  channel: { kind: 'int', min: 0, max: 31, default: 0 },
-} as const;
+const d = t.fullyConvDigit;
 
-export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
-  const d = t.fullyConvDigit;
-  const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
-  const state = urlState('fully-conv-digit', SETTINGS);
-  const indexInput = $<HTMLInputElement>('[data-state="digit"]');
-
-  const draw = (r: DigitResult) => {
-    const canvas = $<HTMLCanvasElement>('[data-digit]');
-    drawHeatmap(canvas, r.pixels, 28, 28, greyRamp, [0, 255]);
-    canvas.setAttribute('aria-label', d.digitAlt(r.index, r.label));
-    const units = r.featureShape.reduce((a, b) => a * b, 1);
-    $('[data-flatten]').textContent = d.flatten(r.featureShape, units);
-    r.denseKernels.forEach((s, i) => ($(`[data-dense-shape="${i}"]`).textContent = d.shape(s)));
-    r.convKernels.forEach((s, i) => ($(`[data-conv-shape="${i}"]`).textContent = d.shape(s)));
-    $('[data-conv-output]').textContent = d.convOutput(r.convOutputShape);
-    drawProbabilityBars($('[data-dense]'), r.dense);
-    drawProbabilityBars($('[data-conv]'), r.conv);
-    $('[data-maxdiff]').textContent = fmtDiff(r.maxDiff);
-    const predicted = r.conv.indexOf(Math.max(...r.conv));
-    $('[data-verdict]').textContent = d.verdict(r.label, predicted, fmt(r.conv[predicted], 4));
-    drawWeights(r);
-  };
-
+export default defineFigure(settings, ({ $, state, api, update }) => {
   /** fc1's column for one unit as positions × channels, and the conv kernel's h×w slice of it. */
   const drawWeights = (r: DigitResult) => {
     const [h, w, channels] = r.featureShape;
@@ -66,28 +39,32 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     $('[data-slice-note]').textContent = d.sliceNote(w, channels, r.channel);
   };
 
-  const update = liveUpdate(
-    'fully-conv-digit',
-    async () => {
-      const { digit, unit, channel } = state.values;
-      const r = await api.fullyConvDigit(digit, unit, channel).catch((e: Error) => {
-        throw new Error(t.fullyConv.modelFailed(e.message));
-      });
-      // The shipped set's size is known only now: wrap the index into it.
-      indexInput.max = String(r.count - 1);
-      if (r.index !== state.values.digit) state.set({ digit: r.index });
-      indexInput.value = String(r.index);
-      draw(r);
-    },
-    (e) => setFigureState(root, 'error', t.figure.error(e.message)),
-  );
-
-  bindControls(root, state, () => void update(undefined));
   $('[data-reroll]').addEventListener('click', () => {
-    const count = Number(indexInput.max) + 1;
+    // Any digit but the one shown.
+    const count = settings.fields.digit.max + 1;
     state.set({ digit: (state.values.digit + 1 + Math.floor(Math.random() * (count - 1))) % count });
-    void update(undefined);
+    void update();
   });
 
-  await update(undefined);
-}
+  return {
+    // The index is always one of the shipped digits (the field's range), so no result is ever
+    // written back into the state, and a slow answer can never overwrite newer typing.
+    compute: async ({ digit, unit, channel }) => (await api()).fullyConvDigit(digit, unit, channel),
+    draw(r) {
+      const canvas = $<HTMLCanvasElement>('[data-digit]');
+      drawHeatmap(canvas, r.pixels, DIGIT_SIZE, DIGIT_SIZE, greyRamp, [0, 255]);
+      canvas.setAttribute('aria-label', d.digitAlt(r.index, r.label));
+      const units = r.featureShape.reduce((a, b) => a * b, 1);
+      $('[data-flatten]').textContent = d.flatten(r.featureShape, units);
+      r.denseKernels.forEach((s, i) => ($(`[data-dense-shape="${i}"]`).textContent = d.shape(s)));
+      r.convKernels.forEach((s, i) => ($(`[data-conv-shape="${i}"]`).textContent = d.shape(s)));
+      $('[data-conv-output]').textContent = d.convOutput(r.convOutputShape);
+      drawProbabilityBars($('[data-dense]'), r.dense);
+      drawProbabilityBars($('[data-conv]'), r.conv);
+      $('[data-maxdiff]').textContent = fmtDiff(r.maxDiff);
+      const predicted = r.conv.indexOf(Math.max(...r.conv));
+      $('[data-verdict]').textContent = d.verdict(r.label, predicted, fmt(r.conv[predicted]!, 4));
+      drawWeights(r);
+    },
+  };
+});

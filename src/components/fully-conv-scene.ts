@@ -6,48 +6,41 @@
  */
 import { interpolateViridis, select } from 'd3';
 import { t } from '../i18n/en.ts';
-import type { Runtime } from '../lib/runtime/page/client.ts';
+import { defineFigure } from '../lib/figure/scaffold.ts';
 import type { SceneResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { argmaxRgba } from '../lib/viz/class-palette.ts';
-import { setFigureState } from '../lib/viz/lazy-figure.ts';
-import { liveUpdate } from '../lib/figure/live-update.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
 import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
 import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
 import { drawProbabilityBars } from '../lib/viz/probability-bars.ts';
-import { bindControls, urlState } from '../lib/viz/url-state.ts';
+import { settings } from './fully-conv-scene.settings.ts';
 
-const SETTINGS = {
-  seed: { kind: 'int', min: 1, max: 99999, default: 3 },
-  size: { kind: 'enum', values: ['64', '96'], default: '64' },
-  show: { kind: 'enum', values: ['argmax', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], default: 'argmax' },
-} as const;
+const s = t.fullyConvScene;
 
-export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
-  const s = t.fullyConvScene;
-  const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
-  const state = urlState('fully-conv-scene', SETTINGS);
+/** Scores per cell, read off the result rather than assumed. */
+const classesOf = (r: SceneResult) => r.probs.length / (r.rows * r.cols);
+const cellProbs = (r: SceneResult, row: number, col: number) =>
+  r.probs.subarray((row * r.cols + col) * classesOf(r), (row * r.cols + col + 1) * classesOf(r));
+
+/** The cell whose window is the first digit's own 28×28 frame: the view the classifier was trained on. */
+const cellOnDigit = (r: SceneResult) => {
+  const first = r.placements[0];
+  const at = (v: number, n: number) => Math.min(Math.max(Math.round(v / r.stride), 0), n - 1);
+  return first ? { row: at(first.top, r.rows), col: at(first.left, r.cols) } : { row: 0, col: 0 };
+};
+
+export default defineFigure(settings, ({ $, state, api, update }) => {
+  const sceneCanvas = $<HTMLCanvasElement>('[data-scene]');
   const mapCanvas = $<HTMLCanvasElement>('[data-map]');
   const windowMark = select($<SVGSVGElement>('[data-window]'));
   const cellMark = select($<SVGSVGElement>('[data-cell-mark]'));
-  let result: SceneResult | undefined;
+  // The scene on screen and the seed it came from: changing only the class shown redraws it.
+  let shown: { seed: number; result: SceneResult } | undefined;
   let cell = { row: 0, col: 0 };
 
-  /** Scores per cell, read off the result rather than assumed. */
-  const classesOf = (r: SceneResult) => r.probs.length / (r.rows * r.cols);
-  const cellProbs = (r: SceneResult, row: number, col: number) =>
-    r.probs.subarray((row * r.cols + col) * classesOf(r), (row * r.cols + col + 1) * classesOf(r));
-
-  /** The cell whose window is the first digit's own 28×28 frame: the view the classifier was trained on. */
-  const cellOnDigit = (r: SceneResult) => {
-    const first = r.placements[0];
-    const at = (v: number, n: number) => Math.min(Math.max(Math.round(v / r.stride), 0), n - 1);
-    return first ? { row: at(first.top, r.rows), col: at(first.left, r.cols) } : { row: 0, col: 0 };
-  };
-
   const drawCell = () => {
-    if (!result) return;
-    const r = result;
+    if (!shown) return;
+    const r = shown.result;
     const { row, col } = cell;
     const top = row * r.stride;
     const left = col * r.stride;
@@ -61,15 +54,14 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     drawProbabilityBars($('[data-cell-bars]'), cellProbs(r, row, col));
   };
 
-  const drawMap = () => {
-    if (!result) return;
-    const r = result;
+  const drawMap = (r: SceneResult, show: string) => {
     const cells = r.rows * r.cols;
-    const argmax = state.values.show === 'argmax';
-    if (argmax) drawRgba(mapCanvas, argmaxRgba(r.probs, cells, classesOf(r)).rgba, r.cols, r.rows);
+    const classes = classesOf(r);
+    if (show === 'argmax') drawRgba(mapCanvas, argmaxRgba(r.probs, cells, classes).rgba, r.cols, r.rows);
     else {
-      const k = Number(state.values.show);
-      drawHeatmap(mapCanvas, Float32Array.from({ length: cells }, (_, i) => r.probs[i * classesOf(r) + k]), r.cols, r.rows, interpolateViridis, [0, 1]);
+      const k = Number(show);
+      const probs = Float32Array.from({ length: cells }, (_, i) => r.probs[i * classes + k]!);
+      drawHeatmap(mapCanvas, probs, r.cols, r.rows, interpolateViridis, [0, 1]);
     }
     // Each cell is drawn over the centre of the window it judged, on a frame as large as the scene.
     const box = $<HTMLElement>('[data-map-box]').style;
@@ -77,54 +69,35 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     box.left = box.top = percent((r.window - r.stride) / 2);
     box.width = percent(r.cols * r.stride);
     box.height = percent(r.rows * r.stride);
-    $<HTMLElement>('[data-legend-classes]').hidden = !argmax;
-    $<HTMLElement>('[data-legend-ramp]').hidden = argmax;
+    $<HTMLElement>('[data-legend-classes]').hidden = show !== 'argmax';
+    $<HTMLElement>('[data-legend-ramp]').hidden = show === 'argmax';
     mapCanvas.setAttribute('aria-description', s.mapLabel(r.rows, r.cols));
   };
 
   const drawScene = (r: SceneResult) => {
-    const canvas = $<HTMLCanvasElement>('[data-scene]');
-    drawHeatmap(canvas, r.image, r.size, r.size, greyRamp, [0, 1]);
+    drawHeatmap(sceneCanvas, r.image, r.size, r.size, greyRamp, [0, 1]);
     const digits = r.placements.map((p) => p.digit).join(', ');
-    canvas.setAttribute('aria-label', s.sceneAlt(r.size, digits));
+    sceneCanvas.setAttribute('aria-label', s.sceneAlt(r.size, digits));
     $('[data-placed]').textContent = s.placed(digits);
-    $('[data-shapes]').textContent = s.shapes(r.size, r.featureShape, r.rows, r.cols, r.stride);
+    const kernel = r.window / r.stride;
+    $('[data-shapes]').textContent = s.shapes(r.size, r.featureShape, kernel, [r.rows, r.cols, classesOf(r)], r.stride);
   };
 
-  const update = liveUpdate(
-    'fully-conv-scene',
-    async () => {
-      const { seed, size } = state.values;
-      if (!result || result.size !== Number(size) || shownSeed !== seed) {
-        const r = await api.fullyConvScene(seed, Number(size)).catch((e: Error) => {
-          throw new Error(t.fullyConv.modelFailed(e.message));
-        });
-        shownSeed = seed;
-        result = r;
-        cell = cellOnDigit(r);
-        drawScene(r);
-      }
-      drawMap();
-      drawCell();
-    },
-    (e) => setFigureState(root, 'error', t.figure.error(e.message)),
-  );
-  let shownSeed = -1;
-
   const moveTo = (row: number, col: number) => {
-    if (!result) return;
-    cell = { row: Math.min(Math.max(row, 0), result.rows - 1), col: Math.min(Math.max(col, 0), result.cols - 1) };
+    if (!shown) return;
+    const { rows, cols } = shown.result;
+    cell = { row: Math.min(Math.max(row, 0), rows - 1), col: Math.min(Math.max(col, 0), cols - 1) };
     drawCell();
   };
   mapCanvas.addEventListener('pointermove', (event) => {
-    if (result) moveTo(...pixelAt(mapCanvas, event, result.cols, result.rows));
+    if (shown) moveTo(...pixelAt(mapCanvas, event, shown.result.cols, shown.result.rows));
   });
   // On the scene itself, the pointer picks the window centred under it.
-  const sceneCanvas = $<HTMLCanvasElement>('[data-scene]');
   sceneCanvas.addEventListener('pointermove', (event) => {
-    if (!result) return;
+    if (!shown) return;
+    const { size, window, stride } = shown.result;
     const box = sceneCanvas.getBoundingClientRect();
-    const toCell = (offset: number, extent: number) => Math.round(((offset / extent) * result!.size - result!.window / 2) / result!.stride);
+    const toCell = (offset: number, extent: number) => Math.round(((offset / extent) * size - window / 2) / stride);
     moveTo(toCell(event.clientY - box.top, box.height), toCell(event.clientX - box.left, box.width));
   });
   mapCanvas.addEventListener('keydown', (event) => {
@@ -133,14 +106,26 @@ export async function mount(root: HTMLElement, api: Runtime): Promise<void> {
     event.preventDefault();
     moveTo(cell.row + move[0], cell.col + move[1]);
   });
-  bindControls(root, state, () => void update(undefined));
   $('[data-reroll]').addEventListener('click', () => {
-    state.set({ seed: (state.values.seed % SETTINGS.seed.max) + 1 });
-    $<HTMLInputElement>('[data-state="seed"]').value = String(state.values.seed);
-    void update(undefined);
+    state.set({ seed: (state.values.seed % settings.fields.seed.max) + 1 });
+    void update();
   });
+  drawHeatmap($<HTMLCanvasElement>('[data-ramp]'), Float32Array.from({ length: 64 }, (_, i) => i / 63), 64, 1,
+    interpolateViridis, [0, 1]);
 
-  const ramp = $<HTMLCanvasElement>('[data-ramp]');
-  drawHeatmap(ramp, Float32Array.from({ length: 64 }, (_, i) => i / 63), 64, 1, interpolateViridis, [0, 1]);
-  await update(undefined);
-}
+  return {
+    async compute({ seed, size }) {
+      const same = shown && shown.seed === seed && shown.result.size === Number(size);
+      return { seed, result: same ? shown!.result : await (await api()).fullyConvScene(seed, Number(size)) };
+    },
+    draw(next, { show }) {
+      if (next.result !== shown?.result) {
+        shown = next;
+        cell = cellOnDigit(next.result);
+        drawScene(next.result);
+      }
+      drawMap(next.result, show);
+      drawCell();
+    },
+  };
+});

@@ -175,8 +175,21 @@ describe('the fully-convolutional lesson', () => {
     await set('input', '3');
     await set('kernel', '7');
     await set('padding', '0');
-    await expect.poll(() => page.locator('[data-figure="fully-conv-size"] [data-note]').innerText()).toContain('No window fits');
-    expect(await page.locator('[data-figure="fully-conv-size"] [data-verdict]').innerText()).toBe('The formula and tf.conv2d agree.');
+    // No window fits: o = 0 is explained and the output is empty, never a negative size.
+    const verdict = () => page.locator('[data-figure="fully-conv-size"] [data-verdict]').innerText();
+    await expect.poll(verdict).toContain('No window fits');
+    expect(convOutputSize(3, 7, 3, 0, 1)).toBe(0);
+    expect(await formula()).toBe(0);
+    expect(await page.locator('[data-figure="fully-conv-size"] [data-formula]').innerText()).toContain('o = 0');
+    expect(await shape()).toEqual([1, 1, 0, 1]);
+    expect(await verdict()).toContain('kernel spans 7 cells');
+    expect(await page.locator('[data-windows]').getAttribute('aria-label')).toContain('0 output positions');
+    // At stride 1 a 1×1 kernel keeps the map size (2-D).
+    const oneByOne = { dims: '2', input: '5', kernel: '1', stride: '1', padding: '0', dilation: '1' };
+    for (const [key, value] of Object.entries(oneByOne)) await set(key, value);
+    await expect.poll(shape).toEqual([1, 5, 5, 1]);
+    expect(await formula()).toBe(5);
+    expect(await verdict()).toBe('The formula and tf.conv2d agree.');
   });
 
   it('has no accessibility violations with every figure drawn', async () => {
@@ -218,42 +231,189 @@ describe('on a phone', () => {
   });
 });
 
-describe('missing or tampered weights', () => {
-  const withWeights = async (handle: (body: Buffer) => { status: number; body: Buffer }) => {
+describe('typed input', () => {
+  const DIGIT = '[data-figure="fully-conv-digit"]';
+  const shownDigit = async (p: Page) =>
+    Number((await p.locator(`${DIGIT} [data-digit]`).getAttribute('aria-label'))!.match(/digit (\d+),/)![1]);
+
+  it('typing 127 at 100 ms a key shows and computes 127: a slow answer never overwrites newer typing', async () => {
+    const { page: p, errors } = await open(browser, PATH);
+    await reach(p, 'fully-conv-digit');
+    const field = p.locator(`${DIGIT} [data-state="digit"]`);
+    await field.selectText();
+    await field.pressSequentially('127', { delay: 100 });
+    await expect.poll(() => shownDigit(p)).toBe(127);
+    await p.waitForTimeout(500);
+    expect(await field.inputValue()).toBe('127');
+    expect(await shownDigit(p)).toBe(127);
+    expectNear(await numbersIn(p, `${DIGIT} [data-conv]`).then((n) => n.filter((_, i) => i % 2 === 1)), classify(127));
+    await expect.poll(() => new URL(p.url()).searchParams.get('fully-conv-digit.digit')).toBe('127');
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+
+  it('60 quick ArrowUps from 0 end at 60, in the field and in the figure', async () => {
+    const { page: p, errors } = await open(browser, PATH);
+    await reach(p, 'fully-conv-digit');
+    const field = p.locator(`${DIGIT} [data-state="digit"]`);
+    expect(await field.inputValue()).toBe('0');
+    await field.focus();
+    for (let i = 0; i < 60; i++) await p.keyboard.press('ArrowUp');
+    await expect.poll(() => shownDigit(p)).toBe(60);
+    await p.waitForTimeout(500);
+    expect(await field.inputValue()).toBe('60');
+    expect(await shownDigit(p)).toBe(60);
+    expectNear(await numbersIn(p, `${DIGIT} [data-dense]`).then((n) => n.filter((_, i) => i % 2 === 1)), classify(60));
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+
+  it('an empty or out-of-range value is refused next to its field; the figure keeps its last valid value', async () => {
+    const { page: p, errors } = await open(browser, `${PATH}?fully-conv-digit.digit=12`);
+    await reach(p, 'fully-conv-digit');
+    const field = p.locator(`${DIGIT} [data-state="digit"]`);
+    const message = p.locator(`${DIGIT} [data-error-for="digit"]`);
+    const before = await numbersIn(p, `${DIGIT} [data-conv]`);
+    const refusals = [['', 'Type a value for Test digit #'], ['99999', 'Test digit # must be between 0 and 299']];
+    for (const [typed, says] of refusals) {
+      await field.fill(typed);
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      expect(await message.innerText()).toContain(says);
+      await p.waitForTimeout(300);
+      expect(await shownDigit(p)).toBe(12);
+      expect(await numbersIn(p, `${DIGIT} [data-conv]`)).toEqual(before);
+      expect(new URL(p.url()).searchParams.get('fully-conv-digit.digit')).toBe('12');
+    }
+    await field.fill('13');
+    await expect.poll(() => shownDigit(p)).toBe(13);
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    expect(await message.innerText()).toBe('');
+
+    // The calculator: k = 99 (max 7) is refused and the formula keeps computing with k = 3.
+    const SIZE = '[data-figure="fully-conv-size"]';
+    await reach(p, 'fully-conv-size');
+    const kernel = p.locator(`${SIZE} [data-state="kernel"]`);
+    for (const [typed, says] of [['99', 'Kernel k must be between 1 and 7'], ['', 'Type a value for Kernel k']]) {
+      await kernel.fill(typed);
+      await expect.poll(() => kernel.getAttribute('aria-invalid')).toBe('true');
+      expect(await p.locator(`${SIZE} [data-error-for="kernel"]`).innerText()).toContain(says);
+      await p.waitForTimeout(300);
+      expect(await p.locator(`${SIZE} [data-formula]`).innerText()).toContain('− 3 − (3−1)');
+      expect(await numbersIn(p, `${SIZE} [data-tf-shape]`)).toEqual([1, 1, convOutputSize(7, 3, 2, 1, 1), 1]);
+    }
+    await kernel.fill('5');
+    await expect.poll(() => numbersIn(p, `${SIZE} [data-tf-shape]`)).toEqual([1, 1, convOutputSize(7, 5, 2, 1, 1), 1]);
+    expect(await kernel.getAttribute('aria-invalid')).toBeNull();
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+
+  it('a state change from code moves its control: another digit, a new scene', async () => {
+    const { page: p, errors } = await open(browser, PATH);
+    await reach(p, 'fully-conv-digit');
+    await p.click(`${DIGIT} [data-reroll]`);
+    await expect.poll(() => shownDigit(p)).not.toBe(0);
+    const digit = await shownDigit(p);
+    expect(await p.locator(`${DIGIT} [data-state="digit"]`).inputValue()).toBe(String(digit));
+    await reach(p, 'fully-conv-scene');
+    const seed = p.locator('[data-figure="fully-conv-scene"] [data-state="seed"]');
+    expect(await seed.inputValue()).toBe('3');
+    await p.click('[data-figure="fully-conv-scene"] [data-reroll]');
+    await expect.poll(() => seed.inputValue()).toBe('4');
+    const { scene } = sceneProbs(4, 64);
+    const placed = scene.placements.map((d) => d.digit).join(', ');
+    await expect.poll(() => p.locator('[data-placed]').innerText()).toContain(placed);
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+
+  it('URL values beyond the limits are clamped, with a visible note', async () => {
+    const { page: p, errors } = await open(browser, `${PATH}?fully-conv-digit.digit=5000&fully-conv-size.kernel=99`);
+    await reach(p, 'fully-conv-digit');
+    expect(await shownDigit(p)).toBe(299);
+    expect(await p.locator(`${DIGIT} [data-state="digit"]`).inputValue()).toBe('299');
+    expect(await p.locator(`${DIGIT} [data-status]`).innerText()).toContain('Test digit # = 5000; this figure shows 299');
+    const SIZE = '[data-figure="fully-conv-size"]';
+    await reach(p, 'fully-conv-size');
+    expect(await p.locator(`${SIZE} [data-state="kernel"]`).inputValue()).toBe('7');
+    expect(await p.locator(`${SIZE} [data-status]`).innerText()).toContain('Kernel k = 99; this figure shows 7');
+    expect(await p.locator(`${SIZE} [data-formula]`).innerText()).toContain('− 7 − (7−1)');
+    expect(errors).toEqual([]);
+    await p.context().close();
+  });
+});
+
+describe('missing files and tampered weights', () => {
+  const SHARD = '**/weights/classifier/group1-shard1of1.bin';
+  const DIGITS = '**/data/test-digits-images.idx';
+  const status = (p: Page, figure: string) => p.locator(`[data-figure="${figure}"] [data-status]`).innerText();
+
+  /** Opens the page with `pattern` answered by `handle`; `restore` serves it normally again. */
+  const openRouted = async (pattern: string, handle: (body: Buffer) => { status: number; body: Buffer }) => {
     const context = await browser.newContext();
     const p = await context.newPage();
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.route('**/weights/classifier/group1-shard1of1.bin', async (route) => {
+    await p.route(pattern, async (route) => {
       const original = await route.fetch();
       await route.fulfill(handle(await original.body()));
     });
     await p.goto(inject('baseUrl') + PATH);
     const states = [];
     for (const figure of FIGURES) states.push(await reach(p, figure));
-    const message = await p.locator('[data-figure="fully-conv-digit"] [data-status]').innerText();
-    const sceneMessage = await p.locator('[data-figure="fully-conv-scene"] [data-status]').innerText();
-    const shape = await numbersIn(p, '[data-tf-shape]');
-    await context.close();
-    return { states, message, sceneMessage, shape, errors };
+    return { p, states, errors, restore: () => p.unroute(pattern), close: () => context.close() };
+  };
+  const notFound = () => ({ status: 404, body: Buffer.from('not found') });
+
+  /** After the file is served again, a new digit computes and the error clears. */
+  const recovers = async (p: Page) => {
+    await p.locator('[data-figure="fully-conv-digit"] [data-state="digit"]').fill('42');
+    await expect.poll(() => p.locator('[data-figure="fully-conv-digit"]').getAttribute('data-state')).toBe('ready');
+    expect(await status(p, 'fully-conv-digit')).toBe('');
+    expect(await p.locator('[data-figure="fully-conv-digit"] [data-digit]').getAttribute('aria-label'))
+      .toContain('digit 42,');
+    const probs = (await numbersIn(p, '[data-figure="fully-conv-digit"] [data-conv]')).filter((_, i) => i % 2 === 1);
+    expectNear(probs, classify(42));
   };
 
-  it('a missing shard switches off the two model figures with a clear message; the calculator works', async () => {
-    const r = await withWeights(() => ({ status: 404, body: Buffer.from('not found') }));
+  it('a missing weight shard is named as the classifier\'s weights; the calculator works; it recovers', async () => {
+    const r = await openRouted(SHARD, notFound);
     expect(r.states).toEqual(['error', 'error', 'ready']);
-    expect(r.message).toMatch(/the trained classifier did not load \(.*HTTP 404\)/);
-    expect(r.sceneMessage).toMatch(/did not load/);
-    expect(r.shape).toEqual([1, 1, 4, 1]);
+    for (const figure of ['fully-conv-digit', 'fully-conv-scene']) {
+      const message = await status(r.p, figure);
+      expect(message)
+        .toMatch(/could not download the Digit classifier weights \(HTTP 404 for .*group1-shard1of1\.bin\)/);
+      expect(message).not.toMatch(/digits did not load/);
+    }
+    expect(await numbersIn(r.p, '[data-tf-shape]')).toEqual([1, 1, 4, 1]);
+    await r.restore();
+    await recovers(r.p);
     expect(r.errors).toEqual([]);
+    await r.close();
+  });
+
+  it('a missing digits file is named as the digits, not the classifier; served again, it recovers', async () => {
+    const r = await openRouted(DIGITS, notFound);
+    expect(r.states).toEqual(['error', 'error', 'ready']);
+    for (const figure of ['fully-conv-digit', 'fully-conv-scene']) {
+      const message = await status(r.p, figure);
+      expect(message).toMatch(/the MNIST test digits did not load \(.*test-digits-images\.idx: HTTP 404\)/);
+      expect(message).not.toMatch(/classifier|weights/i);
+    }
+    await r.restore();
+    await recovers(r.p);
+    expect(r.errors).toEqual([]);
+    await r.close();
   });
 
   it('a corrupted shard is refused by its SHA-256', async () => {
-    const r = await withWeights((body) => {
+    const r = await openRouted(SHARD, (body) => {
       const bad = Buffer.from(body);
       bad[1000] = bad[1000]! ^ 0xff;
       return { status: 200, body: bad };
     });
     expect(r.states).toEqual(['error', 'error', 'ready']);
-    expect(r.message).toMatch(/SHA-256 .* refusing to load altered weights/);
+    expect(await status(r.p, 'fully-conv-digit')).toMatch(/SHA-256 .* refusing to run altered weights/);
+    await r.close();
   });
 });

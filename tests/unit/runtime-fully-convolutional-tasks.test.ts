@@ -5,6 +5,10 @@ import { denseLoop, slidingDenseLoop, type DenseLoop } from '../../src/lib/ops/c
 import { loadModel } from '../../src/lib/models/load.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
 import { fullyConvolutionalTasks as tasks } from '../../src/lib/runtime/worker/tasks/fully-convolutional.ts';
+import {
+  FC1_UNITS, FEATURE_CHANNELS, SHIPPED_DIGITS, settings as digitSettings,
+} from '../../src/components/fully-conv-digit.settings.ts';
+import { settings as sizeSettings } from '../../src/components/fully-conv-size.settings.ts';
 import { noLeak } from './no-leak.ts';
 
 // The tasks fetch '/weights/…' and '/data/…' as the browser would; here they read public/.
@@ -57,6 +61,16 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
     ref.model.dispose();
   });
 
+  it('digit: the figure\'s limits are what ships and what the classifier has', async () => {
+    const r = await tasks.fullyConvDigit(0);
+    expect(r.count).toBe(SHIPPED_DIGITS);
+    expect(digitSettings.fields.digit.max).toBe(r.count - 1);
+    expect(r.denseKernels[0]![1]).toBe(FC1_UNITS);
+    expect(digitSettings.fields.unit.max).toBe(r.denseKernels[0]![1]! - 1);
+    expect(r.featureShape[2]).toBe(FEATURE_CHANNELS);
+    expect(digitSettings.fields.channel.max).toBe(r.featureShape[2]! - 1);
+  });
+
   it('digit: indices wrap into the shipped set, and the classifier is right on most digits', async () => {
     expect((await tasks.fullyConvDigit(300)).index).toBe(0);
     expect((await tasks.fullyConvDigit(-1)).index).toBe(299);
@@ -102,10 +116,61 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
     }
   });
 
-  it('output shape: a kernel wider than the padded input has no output and says so', async () => {
-    const r = await noLeak(() => tasks.fullyConvOutputShape(3, 5, 1, 0, 1, 2));
-    expect(convOutputSize(3, 5, 1, 0, 1)).toBe(0);
-    expect(r.values).toHaveLength(0);
-    expect(r.error ?? r.shape!.some((v) => v <= 0)).toBeTruthy();
+  it('output shape: a kernel wider than the padded input gives an empty output, as convOutputSize says 0', async () => {
+    for (const [i, k, s, p, d] of [[3, 5, 1, 0, 1], [3, 7, 1, 0, 1], [2, 3, 2, 0, 2], [1, 4, 4, 1, 4]] as const) {
+      expect(convOutputSize(i, k, s, p, d)).toBe(0);
+      const one = await noLeak(() => tasks.fullyConvOutputShape(i, k, s, p, d, 1));
+      expect(one).toEqual({ shape: [1, 1, 0, 1], values: new Float32Array(0), writtenOut: false });
+      const two = await noLeak(() => tasks.fullyConvOutputShape(i, k, s, p, d, 2));
+      expect(two.shape).toEqual([1, 0, 0, 1]);
+      expect(two.values).toHaveLength(0);
+    }
+    // The first size where the kernel fits again has one output, every tap on the input.
+    expect((await tasks.fullyConvOutputShape(5, 5, 1, 0, 1, 2)).shape).toEqual([1, 1, 1, 1]);
+  });
+
+  it('output shape: at stride 1 a 1×1 kernel keeps the map size, and the figure\'s limits allow it', async () => {
+    const f = sizeSettings.fields;
+    expect([f.kernel.min, f.stride.min, f.padding.min, f.dilation.min]).toEqual([1, 1, 0, 1]);
+    for (let i = f.input.min; i <= f.input.max; i++) {
+      const r = await tasks.fullyConvOutputShape(i, 1, 1, 0, 1, 2);
+      expect(r.shape).toEqual([1, i, i, 1]);
+      expect(Array.from(r.values)).toEqual(new Array(i * i).fill(1));
+    }
+  });
+});
+
+describe('what a failed load reports', () => {
+  // A fresh copy of the tasks module for each case: the loaded classifier is kept per module.
+  const freshTasks = async (missing: string) => {
+    vi.resetModules();
+    const status = { missing: true };
+    vi.stubGlobal('fetch', (url: string) =>
+      status.missing && url.endsWith(missing)
+        ? Promise.resolve(new Response('not found', { status: 404 }))
+        : fileFetch(`public${url}`));
+    const fresh = (await import('../../src/lib/runtime/worker/tasks/fully-convolutional.ts')).fullyConvolutionalTasks;
+    return { fresh, restore: () => (status.missing = false) };
+  };
+
+  it('a missing digits file names the digits, not the classifier; once served, the next call computes', async () => {
+    const { fresh, restore } = await freshTasks('test-digits-images.idx');
+    const failure = await fresh.fullyConvDigit(3).then(() => undefined, (e: Error) => e);
+    expect(failure?.name).toBe('DigitsLoadError');
+    expect(failure?.message).toMatch(/MNIST test digits did not load .*test-digits-images\.idx: HTTP 404/);
+    expect(failure?.message).not.toMatch(/classifier|weights/i);
+    restore();
+    expect((await fresh.fullyConvDigit(3)).index).toBe(3);
+  });
+
+  it('a missing weight shard names the classifier\'s weights, not the digits; served again, it computes', async () => {
+    const { fresh, restore } = await freshTasks('group1-shard1of1.bin');
+    const failure = await fresh.fullyConvScene(5, 64).then(() => undefined, (e: Error) => e);
+    expect(failure?.name).toBe('WeightDownloadError');
+    expect(failure?.message)
+      .toMatch(/could not download the Digit classifier weights \(HTTP 404 for .*group1-shard1of1\.bin\)/);
+    expect(failure?.message).not.toMatch(/digits did not load/);
+    restore();
+    expect((await fresh.fullyConvScene(5, 64)).rows).toBe(10);
   });
 });

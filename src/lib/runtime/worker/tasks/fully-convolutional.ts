@@ -5,8 +5,10 @@ import { digitPixels, type DigitSet } from '../../../data/digits.ts';
 import { loadTestDigits } from '../../../data/load-digits.ts';
 import { makeScene, type Placement } from '../../../data/scene.ts';
 import { loadModel } from '../../../models/load.ts';
-import { effectiveKernelSize } from '../../../ops/conv-arithmetic.ts';
-import { applyConvolutionalized, convolutionalize, type ConvWeights, type DenseWeights } from '../../../ops/convolutionalize.ts';
+import { convOutputSize, effectiveKernelSize } from '../../../ops/conv-arithmetic.ts';
+import {
+  applyConvolutionalized, convolutionalize, type ConvWeights, type DenseWeights,
+} from '../../../ops/convolutionalize.ts';
 
 // The classifier's layers by name (src/lib/models/classifier.ts): a conv trunk, then the head.
 const TRUNK = ['conv1', 'pool1', 'conv2', 'pool2'] as const;
@@ -28,32 +30,56 @@ interface Classifier {
   digits: DigitSet;
 }
 
-let loading: Promise<Classifier> | undefined;
+/** The shipped test digits could not be fetched or read: not the classifier's fault. */
+export class DigitsLoadError extends Error {
+  override name = 'DigitsLoadError';
+}
 
-async function load(): Promise<Classifier> {
-  const base = import.meta.env.BASE_URL;
-  const [{ model }, digits] = await Promise.all([loadModel('classifier', { base: `${base}weights/` }), loadTestDigits(base)]);
-  const trunk = TRUNK.map((name) => model.getLayer(name));
-  const [, h, w, c] = model.getLayer('pool2').outputShape as number[];
+/**
+ * `load` once per worker: later calls share its promise, and a failed load is forgotten so the
+ * next call retries (a reader's next input recovers the figure once the file is served again).
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load().catch((e: unknown) => {
+      loading = undefined;
+      throw e;
+    });
+    return loading;
+  };
+}
+
+// Weights and digits are loaded and retried separately: a missing digits file must neither be
+// reported as the classifier's failure nor cost a second download of weights that did arrive.
+const digitSet = once(async () => {
+  try {
+    return await loadTestDigits(import.meta.env.BASE_URL);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new DigitsLoadError(`the MNIST test digits did not load (${why}); reload the page or check your connection`);
+  }
+});
+
+const model = once(async () => (await loadModel('classifier', { base: `${import.meta.env.BASE_URL}weights/` })).model);
+
+const classifier = once(async (): Promise<Classifier> => {
+  const [m, digits] = await Promise.all([model(), digitSet()]);
+  const trunk = TRUNK.map((name) => m.getLayer(name));
+  const [, h, w, c] = m.getLayer('pool2').outputShape as number[];
   const featureShape: [number, number, number] = [h!, w!, c!];
   const dense = HEAD.map((name) => {
-    const [kernel, bias] = model.getLayer(name).getWeights() as [tf.Tensor2D, tf.Tensor1D];
+    const [kernel, bias] = m.getLayer(name).getWeights() as [tf.Tensor2D, tf.Tensor1D];
     return { kernel, bias };
   });
   // The same weight tensors, only reshaped: fc1 [h·w·c, 64] → [h, w, c, 64], fc2 [64, 10] → [1, 1, 64, 10].
   const conv = convolutionalize(dense, featureShape);
-  const byUnit = { dense: dense[0]!.kernel.transpose<tf.Tensor2D>(), conv: conv[0]!.kernel.transpose<tf.Tensor4D>([3, 2, 0, 1]) };
-  return { model, trunk, dense, conv, featureShape, byUnit, digits };
-}
-
-/** Loads the classifier and the test digits once per worker; a failed load is retried next time. */
-function classifier(): Promise<Classifier> {
-  loading ??= load().catch((e: unknown) => {
-    loading = undefined;
-    throw e;
-  });
-  return loading;
-}
+  const byUnit = {
+    dense: dense[0]!.kernel.transpose<tf.Tensor2D>(),
+    conv: conv[0]!.kernel.transpose<tf.Tensor4D>([3, 2, 0, 1]),
+  };
+  return { model: m, trunk, dense, conv, featureShape, byUnit, digits };
+});
 
 const runTrunk = (c: Classifier, x: tf.Tensor4D) => c.trunk.reduce((y, layer) => layer.apply(y) as tf.Tensor4D, x);
 
@@ -99,9 +125,8 @@ export interface SceneResult {
 }
 
 export interface OutputShapeResult {
-  /** The shape tf.conv2d gave, or its error message. */
-  shape?: number[];
-  error?: string;
+  /** The shape tf.conv2d gave; [1, 0, 0, 1] (2-D) or [1, 1, 0, 1] (1-D) when no window fits. */
+  shape: number[];
   /** With input and kernel all ones: how many taps of each window read the input, not padding. */
   values: Float32Array;
   /** tf.conv2d refuses stride > 1 with dilation > 1, so the dilated kernel was written out with zeros. */
@@ -123,7 +148,8 @@ export const fullyConvolutionalTasks = {
     // largest gap, fc1's column for `unit`, and its kernel slice for `channel`.
     const { packed, convOutputShape } = tf.tidy(() => {
       const features = runTrunk(c, tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, h!, w!, 1]));
-      const viaDense = (['flatten', ...HEAD] as const).reduce((y, name) => c.model.getLayer(name).apply(y) as tf.Tensor, features as tf.Tensor);
+      const viaDense = (['flatten', ...HEAD] as const)
+        .reduce((y, name) => c.model.getLayer(name).apply(y) as tf.Tensor, features as tf.Tensor);
       const viaConv = tf.softmax(applyConvolutionalized(features, c.conv));
       const flat = viaConv.reshape([1, -1]);
       const gap = tf.max(tf.abs(viaDense.sub(flat))).reshape([1, 1]);
@@ -161,7 +187,8 @@ export const fullyConvolutionalTasks = {
     // The trunk's map of the whole scene, then the reshaped head slid over it: [1, rows, cols, 10].
     const { probsT, featureShape } = tf.tidy(() => {
       const features = runTrunk(c, tf.tensor4d(scene.image, [1, size, size, 1]));
-      return { probsT: tf.softmax(applyConvolutionalized(features, c.conv)) as tf.Tensor4D, featureShape: features.shape.slice(1) };
+      const probs = tf.softmax(applyConvolutionalized(features, c.conv)) as tf.Tensor4D;
+      return { probsT: probs, featureShape: features.shape.slice(1) };
     });
     const [, rows, cols] = probsT.shape;
     const [probs] = (await readBack(probsT)) as [Float32Array];
@@ -183,31 +210,35 @@ export const fullyConvolutionalTasks = {
 
   /**
    * Runs a real tf.conv2d on an all-ones input (i×i, or 1×i for 1-D) with an all-ones k×k (1×k)
-   * kernel and explicit zero padding p, and reports the output shape it gives.
+   * kernel and explicit zero padding p, and reports the output shape it gives. When no window
+   * fits (convOutputSize is 0) the output is empty, as the ops return it (dilatedConv2d,
+   * applyConvolutionalized): tf.conv2d itself fails on the negative size it computes.
    */
   async fullyConvOutputShape(
     input: number, kernel: number, stride: number, padding: number, dilation: number, dims: 1 | 2,
   ): Promise<OutputShapeResult> {
+    if (convOutputSize(input, kernel, stride, padding, dilation) === 0) {
+      return { shape: [1, dims === 2 ? 0 : 1, 0, 1], values: new Float32Array(0), writtenOut: false };
+    }
     const writtenOut = stride > 1 && dilation > 1;
     const span = effectiveKernelSize(kernel, dilation);
     const rows = dims === 2 ? input : 1;
-    try {
-      const y = tf.tidy(() => {
-        const x = tf.ones([1, rows, input, 1]) as tf.Tensor4D;
-        const pad: [[0, 0], [number, number], [number, number], [0, 0]] = [[0, 0], dims === 2 ? [padding, padding] : [0, 0], [padding, padding], [0, 0]];
-        if (!writtenOut) return tf.conv2d(x, tf.ones([dims === 2 ? kernel : 1, kernel, 1, 1]) as tf.Tensor4D, stride, pad, 'NHWC', dilation);
-        // Taps every `dilation` cells, zeros between them: the same convolution at dilation 1.
-        const taps = Float32Array.from({ length: span }, (_, t) => (t % dilation === 0 ? 1 : 0));
-        const k1 = tf.tensor1d(taps);
-        const k = dims === 2 ? tf.outerProduct(k1, k1) : k1.reshape([1, span]);
-        return tf.conv2d(x, k.reshape([dims === 2 ? span : 1, span, 1, 1]) as tf.Tensor4D, stride, pad);
-      });
-      const shape = y.shape.slice();
-      // A kernel wider than the padded input gives a negative size, which has no values to read.
-      const [values] = shape.every((d) => d > 0) ? await readBack(y) : (y.dispose(), [new Float32Array(0)]);
-      return { shape, values, writtenOut };
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e), values: new Float32Array(0), writtenOut };
-    }
+    const y = tf.tidy(() => {
+      const x = tf.ones([1, rows, input, 1]) as tf.Tensor4D;
+      const pad: [[0, 0], [number, number], [number, number], [0, 0]] =
+        [[0, 0], dims === 2 ? [padding, padding] : [0, 0], [padding, padding], [0, 0]];
+      if (!writtenOut) {
+        const ones = tf.ones([dims === 2 ? kernel : 1, kernel, 1, 1]) as tf.Tensor4D;
+        return tf.conv2d(x, ones, stride, pad, 'NHWC', dilation);
+      }
+      // Taps every `dilation` cells, zeros between them: the same convolution at dilation 1.
+      const taps = Float32Array.from({ length: span }, (_, t) => (t % dilation === 0 ? 1 : 0));
+      const k1 = tf.tensor1d(taps);
+      const k = dims === 2 ? tf.outerProduct(k1, k1) : k1.reshape([1, span]);
+      return tf.conv2d(x, k.reshape([dims === 2 ? span : 1, span, 1, 1]) as tf.Tensor4D, stride, pad);
+    });
+    const shape = y.shape.slice();
+    const [values] = await readBack(y);
+    return { shape, values: values!, writtenOut };
   },
 };
