@@ -1,5 +1,5 @@
 /** Words of the skip-connections lesson's figures. */
-const pct = (v: number) => `${(100 * v).toFixed(1)}`;
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 export const skipConnections = {
   skipCompare: {
@@ -26,12 +26,14 @@ export const skipConnections = {
       upscore8: 'Final 8× bilinear upsampling',
     } as Record<string, string>,
     mapAlt: (step: string, rows: number, cols: number, cls: string) =>
-      `${step}: a ${rows}×${cols} map of the score of ${cls}; blue above zero, red below.`,
+      `${step}: a ${rows}×${cols} map of the score of ${cls} against the mean of all classes; blue above, red below.`,
+    dims: (rows: number, cols: number, stride: number) => `${rows}×${cols}, one value every ${stride} px`,
     plus: '+',
     equals: '=',
     then: '→',
     sumCheck: (d: string) => `The model's own sums against upsampled + skip added here: largest difference ${d}.`,
-    scale: (v: string) => `Colour scale: red −${v}, white 0, blue +${v} (the same for every map).`,
+    scale: (v: string) =>
+      `Each map shows the class's score minus the mean score of the eleven classes at that position (softmax ignores the shift, and sums stay sums). Colour scale, the same for every map: red −${v}, white 0, blue +${v}.`,
     caption:
       'Pick a class (try a digit in the scene) and a model. Read each row left to right: the coarse scores are upsampled 2× and added to the skip\'s scores from a finer layer. Notice that the stride-32 map only says roughly where the digit is, and each sum adds detail along its edges; at 128 px the stride-32 map has 4×4 cells instead of 2×2.',
   },
