@@ -22,4 +22,9 @@ export const FIGURES = {
   'fully-conv-digit': () => import('./fully-conv-digit.ts'),
   'fully-conv-scene': () => import('./fully-conv-scene.ts'),
   'fully-conv-size': () => import('./fully-conv-size.ts'),
+  'seg-classify': () => import('./seg-classify.ts'),
+  'seg-instances': () => import('./seg-instances.ts'),
+  'seg-scores': () => import('./seg-scores.ts'),
+  'skip-compare': () => import('./skip-compare.ts'),
+  'skip-fusion': () => import('./skip-fusion.ts'),
 };
