@@ -39,7 +39,8 @@ export default defineFigure(settings, ({ $, api, update }) => {
     (asSvg ? svg : canvas).setAttribute('aria-label', label);
   };
   const buildInputs = () => {
-    inputs = buildNumberInputs($('[data-input]'), values, SIDE, b.inputLabel, () => void update(), $('[data-values-error]'));
+    const message = $('[data-values-error]');
+    inputs = buildNumberInputs($('[data-input]'), values, SIDE, b.inputLabel, () => void update(), message);
   };
   $('[data-reroll]').addEventListener('click', () => {
     values.set(randomValues());
@@ -71,7 +72,8 @@ export default defineFigure(settings, ({ $, api, update }) => {
       grid('transposed', r.transposed, big, valueColours, digits);
       grid('resized', r.resized, big, valueColours, digits);
       const m = r.borderMax || 1;
-      grid('difference', r.difference, big, { interpolate: differenceRamp, domain: [-m, m] }, digitsFor(r.difference, 1));
+      const differences: Ramp = { interpolate: differenceRamp, domain: [-m, m] };
+      grid('difference', r.difference, big, differences, digitsFor(r.difference, 1));
 
       $('[data-interior]').textContent = fmtDiff(r.interiorMax);
       $('[data-border-label]').textContent = b.border(r.border);

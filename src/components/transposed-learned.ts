@@ -18,7 +18,8 @@ const kB = (bytes: number) => (bytes / 1024).toFixed(0);
 const maxAbs = (values: ArrayLike<number>) => Array.from(values).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 
 export default defineFigure(settings, ({ $, api, status }) => {
-  const grid = (key: string, title: string, values: Float32Array, side: number, color: (v: number) => string, digits = DIGITS) => {
+  type Color = (v: number) => string;
+  const grid = (key: string, title: string, values: Float32Array, side: number, color: Color, digits = DIGITS) => {
     const svg = $<SVGSVGElement>(`[data-grid="${key}"]`);
     drawValueGrid(svg, values, side, side, { color, digits });
     svg.setAttribute('aria-label', l.gridLabel(title, side, Array.from(values, (v) => fmt(v, digits)).join(', ')));

@@ -17,7 +17,8 @@ const m = t.transposedMatrix;
 // Distinct taps 1…9, so each entry of C can be traced back to its place in the kernel.
 const KERNEL = Float32Array.from({ length: 9 }, (_, i) => i + 1);
 
-const randomInts = (n: number, hi: number) => Float32Array.from({ length: n }, () => Math.floor(Math.random() * (hi + 1)));
+const randomInts = (n: number, hi: number) =>
+  Float32Array.from({ length: n }, () => Math.floor(Math.random() * (hi + 1)));
 
 export default defineFigure(settings, ({ $, api, update }) => {
   // y = two stamps, one twice the other; x = small whole numbers.
@@ -26,7 +27,8 @@ export default defineFigure(settings, ({ $, api, update }) => {
   let yInputs: HTMLInputElement[] = [];
   let xInputs: HTMLInputElement[] = [];
 
-  const grid = (key: string, name: string, values: Float32Array, rows: number, cols: number, color: (v: number) => string) => {
+  type Color = (v: number) => string;
+  const grid = (key: string, name: string, values: Float32Array, rows: number, cols: number, color: Color) => {
     const svg = $<SVGSVGElement>(`[data-grid="${key}"]`);
     const digits = digitsFor(values, 2);
     drawValueGrid(svg, values, rows, cols, { color, digits });

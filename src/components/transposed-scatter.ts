@@ -21,7 +21,8 @@ const PLAY_MS = 700;
 const OUTPUT_REM = 26;
 
 // A diagonal of 2s on 1s: the stamps show the kernel's shape, and sums stay easy to check.
-const defaultKernel = (k: number) => Float32Array.from({ length: k * k }, (_, i) => (Math.floor(i / k) === i % k ? 2 : 1));
+const defaultKernel = (k: number) =>
+  Float32Array.from({ length: k * k }, (_, i) => (Math.floor(i / k) === i % k ? 2 : 1));
 const randomInts = (n: number, lo: number, hi: number) =>
   Float32Array.from({ length: n }, () => lo + Math.floor(Math.random() * (hi - lo + 1)));
 const gridText = (values: ArrayLike<number>, digits: number) => Array.from(values, (v) => fmt(v, digits)).join(', ');
@@ -57,7 +58,9 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
   const message = $('[data-values-error]');
   const buildInputs = () => {
     inputs = buildNumberInputs($('[data-input]'), x, SIDE, s.inputLabel, () => void update(), message);
-    kernelInputs = buildNumberInputs($('[data-kernel]'), kernel, kernelSide, s.kernelLabel, () => void update(), message);
+    kernelInputs = buildNumberInputs(
+      $('[data-kernel]'), kernel, kernelSide, s.kernelLabel, () => void update(), message,
+    );
     $('[data-kernel-title]').textContent = s.kernelTitle(kernelSide);
   };
 
@@ -81,7 +84,8 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
 
     const sum = step > 0 ? partial.subarray((step - 1) * out * out, step * out * out) : new Float32Array(out * out);
     const outer = (out + 2 * p) * CELL;
-    partialSvg.attr('viewBox', `0 0 ${outer} ${outer}`).attr('aria-label', s.grid(s.partial, out, gridText(sum, digits)));
+    partialSvg.attr('viewBox', `0 0 ${outer} ${outer}`)
+      .attr('aria-label', s.grid(s.partial, out, gridText(sum, digits)));
     band.attr('x', 1).attr('y', 1).attr('width', outer - 2).attr('height', outer - 2)
       .attr('visibility', p > 0 ? 'visible' : 'hidden');
     partialGrid.attr('x', p * CELL).attr('y', p * CELL).attr('width', out * CELL).attr('height', out * CELL);
@@ -104,7 +108,8 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
         + (cropped ? s.cropped : '')
       : s.stepNone(total);
     $('[data-pad-legend]').hidden = p === 0;
-    $('[data-size]').textContent = `o′ = s(i − 1) + k − 2p = ${stride}·(${SIDE} − 1) + ${k} − 2·${p} = ${out}`;
+    $('[data-size]').textContent =
+      `o′ = s(i − 1) + k − 2p = ${stride}·(${SIDE} − 1) + ${k} − 2·${p} = ${out}`;
     $('[data-maxdiff]').textContent = fmtDiff(maxDiff);
   };
 

@@ -3,10 +3,14 @@ import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
 import { conv2dLoop, transposedConvLoop, type Image } from '../../src/lib/ops/transposed-conv.reference.ts';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, numbersIn, openForFile, reach } from './page.ts';
-import { bilinearTapsFormula as bilinearTaps, crossClassMax, selfTaps, shippedUpsampler } from '../unit/shipped-upsampler.ts';
+import {
+  bilinearTapsFormula as bilinearTaps, crossClassMax, selfTaps, shippedUpsampler,
+} from '../unit/shipped-upsampler.ts';
 
 const PATH = '/learn/transposed-convolution/';
-const FIGURES = ['transposed-scatter', 'transposed-matrix', 'transposed-checkerboard', 'transposed-bilinear', 'transposed-learned'];
+const FIGURES = [
+  'transposed-scatter', 'transposed-matrix', 'transposed-checkerboard', 'transposed-bilinear', 'transposed-learned',
+];
 
 const opened = await openForFile(PATH);
 const { browser, page } = opened;
@@ -118,7 +122,8 @@ describe('the transposed-convolution lesson', () => {
       await expect.poll(() => page.locator(`${S} [data-state="p"]`).inputValue()).toBe('1');
       expect(await page.locator(`${S} [data-value-for="p"]`).innerText()).toBe('1');
       expect(await page.locator(`${S} [data-pad-limit]`).innerText()).toMatch(/Padding 3 .* p = 1/);
-      expect(await page.locator(`${S} [data-size]`).innerText()).toBe('o′ = s(i − 1) + k − 2p = 1·(3 − 1) + 2 − 2·1 = 2');
+      expect(await page.locator(`${S} [data-size]`).innerText())
+        .toBe('o′ = s(i − 1) + k − 2p = 1·(3 − 1) + 2 − 2·1 = 2');
     });
   });
 
@@ -282,7 +287,7 @@ describe('the transposed-convolution lesson', () => {
         transposedConvLoop(img(scores, side), img(init, k), 2, p).data, 6e-3);
     };
 
-    it('shows the shipped FCN-16s upsampler tap by tap beside its bilinear start, and what each does to a score map', async () => {
+    it('shows the shipped FCN-16s upsampler per tap beside its bilinear start and its effect on a score map', async () => {
       expect(await reach(page, 'transposed-learned')).toBe('ready');
       await check('fcn16s', 1);
     });
@@ -291,7 +296,8 @@ describe('the transposed-convolution lesson', () => {
       await page.locator(`${L} input[value="fcn8s"]`).check();
       await page.locator(`${L} [data-state="cls"]`).fill('7');
       await page.locator(`${L} input[value="block"]`).check();
-      await expect.poll(async () => (await gridNumbers(page, `${L} [data-grid="scores"]`)).reduce((a, v) => a + v, 0)).toBe(4);
+      const total = async () => (await gridNumbers(page, `${L} [data-grid="scores"]`)).reduce((a, v) => a + v, 0);
+      await expect.poll(total).toBe(4);
       await check('fcn8s', 7);
     });
   });
@@ -331,7 +337,8 @@ describe('settings in the URL and reduced motion', () => {
   it('a linked value beyond the limits is clamped, with a visible note', async () => {
     const context = await browser.newContext();
     const p = await context.newPage();
-    await p.goto((await import('vitest')).inject('baseUrl') + `${PATH}?transposed-scatter.stride=9&transposed-learned.cls=99`);
+    const query = 'transposed-scatter.stride=9&transposed-learned.cls=99';
+    await p.goto((await import('vitest')).inject('baseUrl') + `${PATH}?${query}`);
     const S = '[data-figure="transposed-scatter"]';
     await reach(p, 'transposed-scatter');
     expect(await p.locator(`${S} [data-state="stride"]`).inputValue()).toBe('3');

@@ -97,7 +97,7 @@ describe('the worker tasks of the transposed-convolution lesson', () => {
     expect(r.taps).toEqual([0.25, 0.75, 0.75, 0.25]);
   });
 
-  it('learned upsampler: the shipped FCN 2× kernel (read from the files here) against its bilinear start', async () => {
+  it('learned upsampler: the shipped FCN 2× kernel (read from the files) against its bilinear start', async () => {
     for (const name of ['fcn16s', 'fcn8s']) {
       const { layer, kernel } = shippedUpsampler(name);
       const k = layer.kernel_size[0]!;

@@ -3,13 +3,21 @@
 import { readFileSync } from 'node:fs';
 import type * as tf from '@tensorflow/tfjs';
 
-export interface UpsamplerConfig { name: string; filters: number; kernel_size: number[]; strides: number[]; padding: string; trainable: boolean }
+export interface UpsamplerConfig {
+  name: string;
+  filters: number;
+  kernel_size: number[];
+  strides: number[];
+  padding: string;
+  trainable: boolean;
+}
 
-/** The first trainable stride-2 'same' Conv2DTranspose of a shipped model and its kernel, decoded here from the files. */
+/** A shipped model's first trainable stride-2 'same' Conv2DTranspose and its kernel, decoded from the files. */
 export function shippedUpsampler(name: string): { layer: UpsamplerConfig; kernel: Float32Array } {
   const dir = `public/weights/${name}/`;
   const json = JSON.parse(readFileSync(`${dir}model.json`, 'utf8')) as tf.io.ModelJSON;
-  const layers = (json.modelTopology as { config: { layers: { class_name: string; config: UpsamplerConfig }[] } }).config.layers;
+  type Topology = { config: { layers: { class_name: string; config: UpsamplerConfig }[] } };
+  const layers = (json.modelTopology as Topology).config.layers;
   const layer = layers.find((l) => l.class_name === 'Conv2DTranspose' && l.config.trainable
     && l.config.strides.join() === '2,2' && l.config.padding === 'same')!.config;
   let offset = 0;
@@ -52,7 +60,9 @@ export function selfTaps(kernel: Float32Array, k: number, channels: number, cls:
 export function crossClassMax(kernel: Float32Array, k: number, channels: number, cls: number): number {
   let largest = 0;
   for (let t = 0; t < k * k; t++) {
-    for (let o = 0; o < channels; o++) if (o !== cls) largest = Math.max(largest, Math.abs(kernel[(t * channels + o) * channels + cls]!));
+    for (let o = 0; o < channels; o++) {
+      if (o !== cls) largest = Math.max(largest, Math.abs(kernel[(t * channels + o) * channels + cls]!));
+    }
   }
   return largest;
 }

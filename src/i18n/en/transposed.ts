@@ -21,7 +21,8 @@ export const transposed = {
     all: 'All stamps',
     stepNone: (total: number) => `0 of ${total} stamps placed: the output starts at zero.`,
     step: (j: number, total: number, row: number, col: number, value: string, top: number, left: number) =>
-      `Stamp ${j} of ${total}: input pixel (${row + 1}, ${col + 1}) = ${value} scales the kernel, whose top-left tap lands on output row ${top + 1}, column ${left + 1}.`,
+      `Stamp ${j} of ${total}: input pixel (${row + 1}, ${col + 1}) = ${value} scales the kernel, ` +
+      `whose top-left tap lands on output row ${top + 1}, column ${left + 1}.`,
     cropped: ' Part of it falls in the padding and is cut off.',
     padLegend: 'Grey dashed band: the padding p, cut off the output.',
     size: 'Output size',
@@ -42,14 +43,16 @@ export const transposed = {
     reroll: 'New y and x',
     c: (rows: number) => `C (${rows}×16): row = output pixel, column = input pixel`,
     ct: (rows: number) => `Cᵀ (16×${rows})`,
-    cellLabel: (name: string, rows: number, cols: number, values: string) => `${name}, ${rows} rows by ${cols} columns: ${values}`,
+    cellLabel: (name: string, rows: number, cols: number, values: string) =>
+      `${name}, ${rows} rows by ${cols} columns: ${values}`,
     kernel: 'Kernel W',
     y: 'y (2×2)',
     inputLabel: (name: string, row: number, col: number) => `${name}, row ${row + 1}, column ${col + 1}`,
     byMatrix: 'Cᵀ·y, matrix product',
     byConv: 'Cᵀ·y, tf.conv2dTranspose',
     maxDiff: 'Largest difference between the two',
-    outputPadding: 'Output padding a (the rows and columns the convolution\'s last window never reached) to get back to 4×4',
+    outputPadding:
+      'Output padding a (the rows and columns the convolution\'s last window never reached) to get back to 4×4',
     roundTrip: 'Does Cᵀ undo C?',
     x: 'x (4×4)',
     cx: 'C·x (the convolution)',
@@ -106,7 +109,8 @@ export const transposed = {
     patterns: { pixel: 'one pixel', block: 'a 2×2 block' },
     loading: (received: string, total: string) => `Downloading the trained weights: ${received} of ${total} kB…`,
     source: (title: string, layer: string, k: number, s: number, cls: number, name: string) =>
-      `${title}, layer ${layer}: a ${k}×${k} transposed convolution with stride ${s}, trained from the bilinear kernel. ` +
+      `${title}, layer ${layer}: a ${k}×${k} transposed convolution with stride ${s}, ` +
+      'trained from the bilinear kernel. ' +
       `Taps from class ${cls} ("${name}") to itself:`,
     learned: 'As trained (shipped weights)',
     bilinear: 'Bilinear initialisation',
@@ -120,7 +124,8 @@ export const transposed = {
     upLearned: 'Upsampled by the trained layer',
     upBilinear: 'Upsampled by the bilinear kernel',
     upDifference: 'Trained − bilinear',
-    upLeak: (leak: string) => `Largest score the trained layer writes into the other classes' maps from this one: ${leak}.`,
+    upLeak: (leak: string) =>
+      `Largest score the trained layer writes into the other classes' maps from this one: ${leak}.`,
     gridLabel: (name: string, side: number, values: string) => `${name}, ${side}×${side}: ${values}`,
     caption:
       'Choose a network, a class and a score map. The first row is the trained 2× upsampler of that network next ' +

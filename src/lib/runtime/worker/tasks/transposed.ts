@@ -134,7 +134,8 @@ function shippedModel(name: string, onProgress?: Progress): Promise<LoadedModel>
 function learnedUpsampler(model: tf.LayersModel): tf.layers.Layer {
   const found = model.layers.find((l) => {
     const config = l.getConfig();
-    return l.getClassName() === 'Conv2DTranspose' && l.trainable && String(config.strides) === '2,2' && config.padding === 'same';
+    return l.getClassName() === 'Conv2DTranspose' && l.trainable
+      && String(config.strides) === '2,2' && config.padding === 'same';
   });
   if (!found) throw new Error(`${model.name} has no learned 2× transposed convolution`);
   return found;
@@ -292,7 +293,9 @@ export const transposedTasks = {
     const config = layer.getConfig();
     const stride = (config.strides as number[])[0]!;
     const padding = config.padding as 'same' | 'valid';
-    if (!Number.isInteger(cls) || cls < 0 || cls >= channels) throw new Error(`class ${cls} is not one of 0…${channels - 1}`);
+    if (!Number.isInteger(cls) || cls < 0 || cls >= channels) {
+      throw new Error(`class ${cls} is not one of 0…${channels - 1}`);
+    }
     const scores = scoreMap(pattern, side);
     // 'same' keeps exactly stride × side, which is how FCN's layers are built.
     const big = side * stride;
@@ -301,15 +304,17 @@ export const transposedTasks = {
       const init = bilinearUpsampleFilter(k, channels);
       const notSelf = tf.oneHot([cls], channels).reshape([1, 1, channels]).sub(1).abs();
       const leak = kernel.slice([0, 0, 0, cls], [k, k, channels, 1]).reshape([k, k, channels]).mul(notSelf).abs().max();
-      const input = tf.tensor4d(scores, [1, side, side, 1]).mul(tf.oneHot([cls], channels).reshape([1, 1, 1, channels]));
+      const only = tf.oneHot([cls], channels).reshape([1, 1, 1, channels]);
+      const input = tf.tensor4d(scores, [1, side, side, 1]).mul(only) as tf.Tensor4D;
       const learned = layer.apply(input) as tf.Tensor4D;
-      const bilinear = tf.conv2dTranspose(input as tf.Tensor4D, init as tf.Tensor4D, [1, big, big, channels], stride, padding);
+      const bilinear = tf.conv2dTranspose(input, init, [1, big, big, channels], stride, padding);
       const own = (y: tf.Tensor4D) => y.slice([0, 0, 0, cls], [1, big, big, 1]).reshape([big * big]);
       const upLeak = learned.mul(notSelf.reshape([1, 1, 1, channels])).abs().max();
       return [tap(kernel), tap(init), tap(kernel).sub(tap(init)), leak, own(learned), own(bilinear),
         own(learned).sub(own(bilinear)), upLeak];
     });
-    const [learned, bilinear, difference, leak, upLearned, upBilinear, upDifference, upLeak] = await readBack(...tensors);
+    const [learned, bilinear, difference, leak, upLearned, upBilinear, upDifference, upLeak] =
+      await readBack(...tensors);
     const result: LearnedUpsamplerResult = {
       title: manifest.title, layer: layer.name, classes: manifest.classes, k, stride,
       learned: learned!, bilinear: bilinear!, difference: difference!, leak: leak![0]!,
