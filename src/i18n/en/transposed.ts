@@ -60,8 +60,8 @@ export const transposed = {
     roundTripDiff: 'Largest |Cᵀ(C·x) − x|',
     caption:
       'Switch between the two convolutions and edit y or x. Notice that every column of C is the convolution of ' +
-      'one one-hot image, that Cᵀ·y as a matrix product equals tf.conv2dTranspose, and that at stride 2 both ' +
-      'convolutions end at 2×2, so the transposed one needs output padding a = 1 to return to 4×4. Cᵀ(C·x) has ' +
+      'one one-hot image, that Cᵀ·y as a matrix product equals tf.conv2dTranspose, and that at stride 2 a 3×3 ' +
+      'and a 4×4 input both give 2×2, so going back needs output padding a = 1 to reach 4×4. Cᵀ(C·x) has ' +
       'the shape of x but not its values: the transpose is not an inverse.',
   },
   transposedCheckerboard: {
