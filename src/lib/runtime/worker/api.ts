@@ -3,7 +3,6 @@ import { asppTasks } from './tasks/aspp.ts';
 import { atrousTasks } from './tasks/atrous.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
 import { fullyConvolutionalTasks } from './tasks/fully-convolutional.ts';
-import { memoryTasks } from './tasks/memory.ts';
 import { graphModelTasks, modelTasks } from './tasks/models.ts';
 import { transposedTasks } from './tasks/transposed.ts';
 import { unetTasks } from './tasks/unet.ts';
@@ -19,7 +18,6 @@ export const workerApi = {
   ...graphModelTasks,
   ...unetTasks,
   ...asppTasks,
-  ...memoryTasks,
 };
 
 export type WorkerApi = typeof workerApi;
