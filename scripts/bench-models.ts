@@ -1,20 +1,19 @@
 // npm run bench:models: U-Net training steps/s on wasm (with our conv gradient kernels) vs the
-// cpu backend at the same batch, and inference ms per model on wasm for one 64x64 scene.
+// cpu backend at the same batch, and inference ms per model on wasm for one input of its size.
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_SCENE } from '../src/lib/data/scene.ts';
 import { MODEL_NAMES, MODELS } from '../src/lib/models/catalog.ts';
 import { mirrorBorder, scenesToTensor } from '../src/lib/models/segment.ts';
 import { useWasmTraining } from '../src/lib/training/backend.ts';
 import { weightedCrossEntropy } from '../src/lib/training/loss.ts';
 import { loadMnist } from '../src/lib/training/mnist-node.ts';
-import { oneHotLabels, scenes } from '../src/lib/training/scene-batch.ts';
+import { oneHotLabels, sceneOptions, scenes } from '../src/lib/training/scene-batch.ts';
 
 const BATCH = 4;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function trainingStepsPerSecond(backend: string, steps: number): Promise<number> {
   await tf.setBackend(backend);
-  const batch = scenes(loadMnist('test'), 0, BATCH, DEFAULT_SCENE);
+  const batch = scenes(loadMnist('test'), 0, BATCH, sceneOptions('unet'));
   const x = mirrorBorder(scenesToTensor(batch), MODELS.unet.border);
   const y = oneHotLabels(batch);
   const weights = tf.ones([11]) as tf.Tensor1D;
@@ -38,15 +37,16 @@ async function trainingStepsPerSecond(backend: string, steps: number): Promise<n
 await useWasmTraining();
 const wasmRate = await trainingStepsPerSecond('wasm', 10);
 const cpuRate = await trainingStepsPerSecond('cpu', 1);
-console.log(`U-Net training, batch ${BATCH} of 64x64 scenes:`);
+const { height, width } = MODELS.unet.input;
+console.log(`U-Net training, batch ${BATCH} of ${height}x${width} scenes:`);
 console.log(`  wasm ${wasmRate.toFixed(2)} steps/s, cpu ${cpuRate.toFixed(3)} steps/s (${(wasmRate / cpuRate).toFixed(0)}x)`);
 
 await tf.setBackend('wasm');
-console.log('inference on wasm, one 64x64 scene (median of 10):');
+console.log('inference on wasm, one input of the size each model was trained on (median of 10):');
 for (const name of MODEL_NAMES) {
   const model = MODELS[name].build(1);
-  const size = name === 'classifier' ? 28 : 64 + 2 * MODELS[name].border;
-  const input = tf.zeros([1, size, size, 1]);
+  const { input: size, border } = MODELS[name];
+  const input = tf.zeros([1, size.height + 2 * border, size.width + 2 * border, 1]);
   const times: number[] = [];
   for (let i = 0; i < 11; i++) {
     const began = performance.now();

@@ -3,9 +3,8 @@
 // public/weights/metrics.json for the lessons.
 import { existsSync, writeFileSync } from 'node:fs';
 import { useWasmTraining } from '../src/lib/training/backend.ts';
-import { MODEL_NAMES, MODELS, type ModelName } from '../src/lib/models/catalog.ts';
+import { MODEL_NAMES, MODELS, SCENE_CLASSES, type ModelName } from '../src/lib/models/catalog.ts';
 import { loadModel } from '../src/lib/models/load.ts';
-import { CLASS_NAMES } from '../src/lib/models/manifest.ts';
 import { fileFetch } from '../src/lib/training/file-fetch.ts';
 import { measure } from '../src/lib/training/measure.ts';
 import { loadMnist } from '../src/lib/training/mnist-node.ts';
@@ -37,7 +36,7 @@ for (const name of MODEL_NAMES as ModelName[]) {
   );
   rows.push({ name, title: MODELS[name].title, bytes: manifest.totalBytes, ...m });
 }
-console.log(`\nper-class IoU (${CLASS_NAMES.join(', ')}):`);
+console.log(`\nper-class IoU (${SCENE_CLASSES.join(', ')}):`);
 for (const row of rows) {
   const ious = (row['classIoU'] as (number | null)[]).map((v) => (v === null ? '  -  ' : pct(v))).join('');
   console.log(`${String(row['title']).padEnd(14)}${ious}`);
@@ -56,6 +55,6 @@ const paper = {
 const first = rows[0] as { scenes?: number; firstSeed?: number; height?: number; width?: number } | undefined;
 writeFileSync(
   `${WEIGHTS_DIR}metrics.json`,
-  `${JSON.stringify({ testScenes: first && { count: first.scenes, firstSeed: first.firstSeed, height: first.height, width: first.width, digits: 'MNIST test split' }, classes: CLASS_NAMES, models: rows, classifier, paper }, null, 2)}\n`,
+  `${JSON.stringify({ testScenes: first && { count: first.scenes, firstSeed: first.firstSeed, height: first.height, width: first.width, digits: 'MNIST test split' }, classes: SCENE_CLASSES, models: rows, classifier, paper }, null, 2)}\n`,
 );
 console.log(`\nwrote public/weights/metrics.json`);

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NUM_CLASSES } from '../../src/lib/data/scene.ts';
-import { bilinearKernel } from '../../src/lib/models/bilinear-kernel.ts';
-import { bilinearTaps } from '../../src/lib/ops/bilinear-kernel.ts';
+import { bilinearUpsampleFilterLoop } from '../../src/lib/ops/bilinear-kernel.reference.ts';
 import { MODELS, SEGMENTATION_MODELS } from '../../src/lib/models/catalog.ts';
 import { confusionMatrix, segmentationMetrics } from '../../src/lib/models/metrics.ts';
 import { useWasmTraining } from '../../src/lib/training/backend.ts';
+import { inferenceTopology } from '../../src/lib/training/export-weights.ts';
+import { expectClose } from './expect-close.ts';
 
 beforeAll(useWasmTraining);
 
@@ -41,11 +42,12 @@ describe('classifier', () => {
 });
 
 describe('FCN', () => {
-  it('uses the FCN/d2l bilinear kernel: k = 4 gives taps [0.25, 0.75, 0.75, 0.25]', () => {
-    expect(Array.from(bilinearTaps(4))).toEqual([0.25, 0.75, 0.75, 0.25]);
-    const k = bilinearKernel(4, 2);
-    expect(k[((1 * 4 + 2) * 2 + 1) * 2 + 1]).toBeCloseTo(0.5625); // diagonal
-    expect(k[((1 * 4 + 2) * 2 + 0) * 2 + 1]).toBe(0); // no cross-class mixing
+  it('starts every upsampler at the FCN/d2l bilinear filter, one class to itself', () => {
+    const model = MODELS.fcn8s.build(1);
+    for (const [layer, factor] of [['upscore2_pool4', 2], ['upscore2_pool3', 2], ['upscore8', 8]] as const) {
+      const kernel = model.getLayer(layer).getWeights()[0] as tf.Tensor;
+      expectClose(kernel.dataSync(), bilinearUpsampleFilterLoop(2 * factor, NUM_CLASSES), 1e-6);
+    }
   });
 
   it('fixes the final upsampler (64/32, 32/16, 16/8) and zero-initialises skip scores', () => {
@@ -68,6 +70,25 @@ describe('DeepLab', () => {
     expect((v3.getLayer('aspp_rate9').getConfig() as { rate: number }).rate).toBe(9);
     const plus = MODELS.deeplabv3plus.build(1);
     expect(plus.layers.map((l) => l.name)).toEqual(expect.arrayContaining(['decoder_low_level', 'decoder_concat', 'decoder_conv2']));
+  });
+
+  it('exports its atrous layers as standard dilated Conv2D layers that compute the same', async () => {
+    const trained = MODELS.deeplabv3plus.build(3);
+    let topology: object | undefined;
+    await trained.save(tf.io.withSaveHandler(async (a) => {
+      topology = a.modelTopology as object;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const standard = inferenceTopology(topology as Parameters<typeof inferenceTopology>[0]);
+    const classes = standard.config.layers.map((l) => l.class_name);
+    expect(classes).not.toContain('AtrousConv2D');
+    const rate9 = standard.config.layers.find((l) => l.config['name'] === 'aspp_rate9');
+    expect(rate9?.class_name).toBe('Conv2D');
+    expect(rate9?.config['dilation_rate']).toEqual([9, 9]);
+    const plain = await tf.models.modelFromJSON({ modelTopology: JSON.parse(JSON.stringify(standard)) });
+    plain.setWeights(trained.getWeights());
+    const x = tf.randomUniform([1, 64, 64, 1], 0, 1, 'float32', 4);
+    expectClose((plain.predict(x) as tf.Tensor).dataSync(), (trained.predict(x) as tf.Tensor).dataSync(), 1e-5);
   });
 });
 

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bilinearBorderDifference, bilinearKernel, bilinearTaps, bilinearTransposedUpsample, bilinearUpsampleFilter, borderWidth,
 } from '../../src/lib/ops/bilinear-kernel.ts';
-import { bilinearKernelLoop, resizeHalfPixelLoop } from '../../src/lib/ops/bilinear-kernel.reference.ts';
+import {
+  bilinearKernelLoop, bilinearUpsampleFilterLoop, resizeHalfPixelLoop,
+} from '../../src/lib/ops/bilinear-kernel.reference.ts';
 import { transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
 import { expectClose } from './expect-close.ts';
 
@@ -61,6 +63,15 @@ describe('bilinear kernel', () => {
       const perPair = f.sum([0, 1]).arraySync() as number[][];
       expect(perPair).toEqual([[4, 0, 0], [0, 4, 0], [0, 0, 4]]);
     });
+  });
+
+  it('builds the per-channel [k, k, c, c] filter of the loop reference', () => {
+    for (const [k, c] of [[1, 1], [3, 2], [4, 3], [16, 11]] as const) {
+      const f = bilinearUpsampleFilter(k, c);
+      expect(f.shape).toEqual([k, k, c, c]);
+      expectClose(f.dataSync(), bilinearUpsampleFilterLoop(k, c), 1e-6);
+      f.dispose();
+    }
   });
 
   it('transposed-conv upsampling equals the scatter loop with the loop kernel', () => {

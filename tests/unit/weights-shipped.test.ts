@@ -11,6 +11,7 @@ import { evaluateClassifier, evaluateSegmenter } from '../../src/lib/training/ev
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
 import { loadMnist } from '../../src/lib/training/mnist-node.ts';
 import { WEIGHTS_DIR } from '../../src/lib/training/paths.ts';
+import { sceneOptions } from '../../src/lib/training/scene-batch.ts';
 
 beforeAll(useWasmTraining);
 
@@ -30,13 +31,13 @@ describe('shipped weights', () => {
     expect(progress.at(-1)).toBe(1);
     const onDisk = ['model.json', ...manifest.shards.map((s) => s.path)].reduce((n, f) => n + statSync(`${WEIGHTS_DIR}${name}/${f}`).size, 0);
     expect(onDisk).toBeLessThanOrEqual(MAX_BYTES);
-    if (name === 'classifier') {
+    if (MODELS[name].kind === 'classifier') {
       expect(evaluateClassifier(model, test)).toBeCloseTo(manifest.accuracy?.top1 as number, 3);
       expect(manifest.accuracy?.top1).toBeGreaterThanOrEqual(0.98);
     } else {
       const recorded = manifest.metrics?.subset;
       if (recorded === undefined) throw new Error(`${name}: manifest has no subset metrics`);
-      const measured = evaluateSegmenter(model, MODELS[name].border, test, recorded.firstSeed, recorded.scenes);
+      const measured = evaluateSegmenter(model, MODELS[name].border, test, recorded.firstSeed, recorded.scenes, sceneOptions(name));
       for (const key of ['pixelAccuracy', 'meanAccuracy', 'meanIoU', 'frequencyWeightedIoU'] as const) {
         expect(Math.abs(measured[key] - recorded[key])).toBeLessThanOrEqual(HALF_POINT);
       }

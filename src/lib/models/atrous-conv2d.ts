@@ -2,7 +2,8 @@
 // Why not tf.layers.conv2d({dilationRate}): with a linear activation the layer runs tfjs's fused
 // conv2d, whose gradient refuses dilation > 1 on every backend; this layer calls the plain
 // tf.conv2d op, whose registered gradient training replaces (src/lib/training/conv2d-grad.ts).
-// Import this module before tf.loadLayersModel on a DeepLab model.
+// Inference needs none of this, so the export writes each one as a standard Conv2D with
+// dilationRate (asConv2D), and the shipped DeepLab weights load in plain tfjs.
 import * as tf from '@tensorflow/tfjs';
 
 export interface AtrousConv2DArgs {
@@ -58,3 +59,33 @@ export class AtrousConv2D extends tf.layers.Layer {
 }
 
 tf.serialization.registerClass(AtrousConv2D);
+
+export interface LayerJson {
+  class_name: string;
+  config: Record<string, unknown>;
+}
+
+/**
+ * The Conv2D that computes what an AtrousConv2D layer does, as model.json config: same kernel
+ * ('<name>/kernel', [3, 3, in, filters]), no bias, linear. Other layers pass through unchanged.
+ */
+export function asConv2D(layer: LayerJson): LayerJson {
+  if (layer.class_name !== AtrousConv2D.className) return layer;
+  const { name, trainable, filters, rate } = layer.config;
+  return {
+    ...layer,
+    class_name: 'Conv2D',
+    config: {
+      name,
+      trainable,
+      filters,
+      kernel_size: [KERNEL_SIZE, KERNEL_SIZE],
+      strides: [1, 1],
+      padding: 'same',
+      data_format: 'channels_last',
+      dilation_rate: [rate, rate],
+      activation: 'linear',
+      use_bias: false,
+    },
+  };
+}

@@ -1,32 +1,29 @@
-// The shipped models: names, builders and the contract other code relies on.
-// Segmentation models take [N, H, W, 1] in [0, 1] (white digits on black), H and W multiples of
-// 32 from 64, and return [N, H − 2·border, W − 2·border, 11] softmax probabilities.
+// The shipped models: what catalog-info.ts says about each, plus its builder (which brings in
+// TensorFlow.js). Segmenters take [N, H, W, 1] in [0, 1] (white digits on black), H and W
+// multiples of 32 from 64, and return [N, H − 2·border, W − 2·border, 11] softmax probabilities.
 import type * as tf from '@tensorflow/tfjs';
+import { MODEL_INFO, type ModelInfo, type ModelName } from './catalog-info.ts';
 import { buildClassifier } from './classifier.ts';
 import { buildDeeplabV3, buildDeeplabV3Plus } from './deeplab.ts';
 import { buildFcn } from './fcn.ts';
-import { buildUnet, UNET_BORDER } from './unet.ts';
+import { buildUnet } from './unet.ts';
 
-export const SEGMENTATION_MODELS = ['fcn32s', 'fcn16s', 'fcn8s', 'unet', 'deeplabv3', 'deeplabv3plus'] as const;
-export type SegmentationModelName = (typeof SEGMENTATION_MODELS)[number];
-export type ModelName = SegmentationModelName | 'classifier';
-export const MODEL_NAMES: readonly ModelName[] = ['classifier', ...SEGMENTATION_MODELS];
+export * from './catalog-info.ts';
 
-export interface ModelEntry {
+export interface ModelEntry extends ModelInfo {
   build: (seed?: number) => tf.LayersModel;
-  /** Pixels lost on each side of the output (the U-Net's unpadded convs); 0 for the others. */
-  border: number;
-  title: string;
 }
 
-export const MODELS: Record<ModelName, ModelEntry> = {
-  classifier: { build: buildClassifier, border: 0, title: 'Digit classifier' },
-  fcn32s: { build: (seed) => buildFcn(32, seed), border: 0, title: 'FCN-32s' },
-  fcn16s: { build: (seed) => buildFcn(16, seed), border: 0, title: 'FCN-16s' },
-  fcn8s: { build: (seed) => buildFcn(8, seed), border: 0, title: 'FCN-8s' },
-  unet: { build: buildUnet, border: UNET_BORDER, title: 'U-Net' },
-  deeplabv3: { build: buildDeeplabV3, border: 0, title: 'DeepLab v3' },
-  deeplabv3plus: { build: buildDeeplabV3Plus, border: 0, title: 'DeepLab v3+' },
+const BUILDERS: Record<ModelName, ModelEntry['build']> = {
+  classifier: buildClassifier,
+  fcn32s: (seed) => buildFcn(32, seed),
+  fcn16s: (seed) => buildFcn(16, seed),
+  fcn8s: (seed) => buildFcn(8, seed),
+  unet: buildUnet,
+  deeplabv3: buildDeeplabV3,
+  deeplabv3plus: buildDeeplabV3Plus,
 };
 
-export const isModelName = (name: string): name is ModelName => (MODEL_NAMES as readonly string[]).includes(name);
+export const MODELS = Object.fromEntries(
+  Object.entries(MODEL_INFO).map(([name, info]) => [name, { ...info, build: BUILDERS[name as ModelName] }]),
+) as Record<ModelName, ModelEntry>;

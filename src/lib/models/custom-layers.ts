@@ -1,3 +1,3 @@
-// Registers the two custom layers with tfjs's serialization; import before tf.loadLayersModel.
-export { AtrousConv2D } from './atrous-conv2d.ts';
-export { CenterCrop } from './center-crop.ts';
+// Registers the one custom layer a shipped model needs at inference (the U-Net's CropToMatch);
+// import before tf.loadLayersModel. DeepLab's training-only AtrousConv2D ships as Conv2D.
+export { CropToMatch } from './crop-to-match.ts';

@@ -1,7 +1,7 @@
 // Small builders shared by the architectures. Every initialiser is seeded so that a model built
 // twice with the same seed starts from the same weights.
 import * as tf from '@tensorflow/tfjs';
-import { bilinearKernel } from './bilinear-kernel.ts';
+import { bilinearUpsampleFilter } from '../ops/bilinear-kernel.ts';
 
 export type SymbolicTensor = tf.SymbolicTensor;
 
@@ -65,7 +65,7 @@ export function bilinearUpsample(
     kernelInitializer: 'zeros',
   });
   const y = layer.apply(x) as SymbolicTensor;
-  const kernel = tf.tensor4d(bilinearKernel(k, channels), [k, k, channels, channels]);
+  const kernel = bilinearUpsampleFilter(k, channels);
   layer.setWeights([kernel]);
   kernel.dispose();
   return y;

@@ -32,5 +32,3 @@ export interface Manifest {
   /** Segmentation: held-out test scenes, and the small fixed subset the unit tests rerun. */
   metrics?: { test: MetricsRecord; subset: MetricsRecord };
 }
-
-export const CLASS_NAMES = ['background', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

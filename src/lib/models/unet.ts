@@ -5,14 +5,13 @@
 //   n → n−2 → n−4 | (n−4)/2 → … → n/2−6 | n/4−3 → … → n/4−7 (bottom)
 //   up: n/2−14 (crop n/2−6 by 4 a side) → n/2−18 | n−36 (crop n−4 by 16 a side) → n−40.
 // The output is n − 2·UNET_BORDER: mirror-pad the input by the border (overlap-tile) to label
-// every pixel of an n x n scene. Skips are cropped to the upsampled map by CenterCrop, which
-// works for any input size (see center-crop.ts for why not tf.layers.cropping2D).
+// every pixel of an n x n scene. Skips are cropped to the upsampled map by CropToMatch, which
+// works for any input size (see crop-to-match.ts for why not tf.layers.cropping2D).
 import * as tf from '@tensorflow/tfjs';
-import { CenterCrop } from './center-crop.ts';
 import { NUM_CLASSES } from '../data/scene.ts';
+import { CropToMatch } from './crop-to-match.ts';
 import { conv, imageInput, maxPool, seeder, softmax, type SymbolicTensor } from './layer-kit.ts';
 
-export const UNET_BORDER = 20;
 const CHANNELS = [16, 32, 64];
 
 export function buildUnet(seed = 1): tf.LayersModel {
@@ -41,7 +40,7 @@ export function buildUnet(seed = 1): tf.LayersModel {
         kernelInitializer: tf.initializers.heNormal({ seed: next() }),
       })
       .apply(x) as SymbolicTensor;
-    const skip = new CenterCrop({ name: `crop${level + 1}` }).apply([skips[level] as SymbolicTensor, up]) as SymbolicTensor;
+    const skip = new CropToMatch({ name: `crop${level + 1}` }).apply([skips[level] as SymbolicTensor, up]) as SymbolicTensor;
     x = tf.layers.concatenate({ name: `concat${level + 1}` }).apply([skip, up]) as SymbolicTensor;
     x = conv(x, filters, 3, `dec${level + 1}_conv1`, next, valid);
     x = conv(x, filters, 3, `dec${level + 1}_conv2`, next, valid);

@@ -13,6 +13,16 @@ export function bilinearKernelLoop(k: number): Float32Array {
   return out;
 }
 
+/** [k, k, c, c] filter, row-major: w(x, y) where input and output channel agree, 0 elsewhere. */
+export function bilinearUpsampleFilterLoop(k: number, channels: number): Float32Array {
+  const w = bilinearKernelLoop(k);
+  const out = new Float32Array(k * k * channels * channels);
+  for (let p = 0; p < k * k; p++) {
+    for (let c = 0; c < channels; c++) out[(p * channels + c) * channels + c] = w[p] as number;
+  }
+  return out;
+}
+
 /** Half-pixel bilinear resize by an integer factor: src = (dst + 0.5)/s − 0.5, clamped to the edge. */
 export function resizeHalfPixelLoop(x: Float32Array, h: number, w: number, s: number): Float32Array {
   const out = new Float32Array(h * s * w * s);

@@ -1,5 +1,5 @@
 // Resumable training state in checkpoints/<name>/ (gitignored): the step reached, the model's
-// weights and Adam's moments, as float32.
+// weights and Adam's moments, as float32, and any JSON the loop needs to continue (its schedule).
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ interface State {
   step: number;
   model: number[][];
   optimizer: { name: string; shape: number[] }[];
+  extra?: unknown;
 }
 
 function pack(tensors: tf.Tensor[]): Buffer {
@@ -24,7 +25,13 @@ function unpack(bytes: Buffer, shapes: number[][]): tf.Tensor[] {
   });
 }
 
-export async function saveCheckpoint(dir: string, step: number, model: tf.LayersModel, optimizer: tf.Optimizer): Promise<void> {
+export async function saveCheckpoint(
+  dir: string,
+  step: number,
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  extra?: unknown,
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const weights = model.getWeights();
   const moments = await optimizer.getWeights();
@@ -32,6 +39,7 @@ export async function saveCheckpoint(dir: string, step: number, model: tf.Layers
     step,
     model: weights.map((w) => w.shape),
     optimizer: moments.map((m) => ({ name: m.name, shape: m.tensor.shape })),
+    extra,
   };
   // Write then rename, so an interrupted save never leaves a torn checkpoint.
   writeFileSync(join(dir, 'weights.tmp'), Buffer.concat([pack(weights), pack(moments.map((m) => m.tensor))]));
@@ -41,8 +49,12 @@ export async function saveCheckpoint(dir: string, step: number, model: tf.Layers
 }
 
 /** Restores a checkpoint into model and optimizer; returns the step to continue from (0 if none). */
-export async function loadCheckpoint(dir: string, model: tf.LayersModel, optimizer: tf.Optimizer): Promise<number> {
-  if (!existsSync(join(dir, 'state.json'))) return 0;
+export async function loadCheckpoint(
+  dir: string,
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+): Promise<{ step: number; extra?: unknown }> {
+  if (!existsSync(join(dir, 'state.json'))) return { step: 0 };
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as State;
   const tensors = unpack(readFileSync(join(dir, 'weights.bin')), [...state.model, ...state.optimizer.map((o) => o.shape)]);
   const weights = tensors.slice(0, state.model.length);
@@ -50,5 +62,5 @@ export async function loadCheckpoint(dir: string, model: tf.LayersModel, optimiz
   const moments = tensors.slice(state.model.length);
   await optimizer.setWeights(state.optimizer.map((o, i) => ({ name: o.name, tensor: moments[i] as tf.Tensor })));
   weights.forEach((w) => w.dispose());
-  return state.step;
+  return { step: state.step, extra: state.extra };
 }

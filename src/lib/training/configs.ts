@@ -1,12 +1,19 @@
 // Training recipes, one per shipped model. `npm run train -- <name>` reads them; the manifest
 // records the one used.
-import type { ModelName } from '../models/catalog.ts';
+import type { ModelName } from '../models/catalog-info.ts';
+import type { Plateau } from './plateau.ts';
 
 export interface TrainConfig {
+  /** The last step; with `plateau`, the most the run may take. */
   steps: number;
   batchSize: number;
-  /** Adam's initial rate, decayed polynomially (power 0.9, as DeepLab) to 0 at the last step. */
+  /**
+   * Adam's initial rate, decayed polynomially (power 0.9, as DeepLab) to 0 at the last step, or
+   * with `plateau` cut whenever the held-out mean IU stops improving.
+   */
   learningRate: number;
+  /** Stop when the held-out mean IU stops improving (on digits the run does not train on). */
+  plateau?: Plateau;
   /** Exponent on median-frequency-balanced class weights (see loss.ts). */
   classWeightPower: number;
   /** Stage-wise training (FCN §4.2): start from this model's shipped weights, matched by layer name. */
@@ -16,12 +23,14 @@ export interface TrainConfig {
 }
 
 const base = { batchSize: 16, learningRate: 1e-3, classWeightPower: 0.25, seed: 1, checkpointEvery: 100 };
+/** FCN stages run until held-out mean IU stalls for 200 steps, once more at a fifth of the rate. */
+const untilPlateau = { every: 100, patience: 2, minGain: 0.002, drop: 0.2, drops: 1 };
 
 export const TRAIN_CONFIGS: Record<ModelName, TrainConfig> = {
   classifier: { ...base, steps: 1500, batchSize: 64 },
-  fcn32s: { ...base, steps: 1200 },
-  fcn16s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn32s' },
-  fcn8s: { ...base, steps: 300, learningRate: 5e-4, initFrom: 'fcn16s' },
+  fcn32s: { ...base, steps: 2000, plateau: untilPlateau },
+  fcn16s: { ...base, steps: 1000, learningRate: 5e-4, initFrom: 'fcn32s', plateau: untilPlateau },
+  fcn8s: { ...base, steps: 1000, learningRate: 5e-4, initFrom: 'fcn16s', plateau: untilPlateau },
   unet: { ...base, steps: 8000, batchSize: 8, classWeightPower: 0.5 },
   deeplabv3: { ...base, steps: 3000, batchSize: 8 },
   deeplabv3plus: { ...base, steps: 3000, batchSize: 8 },

@@ -1,6 +1,6 @@
 // Measuring a model on held-out data: test scenes (segmenters) or test digits (classifier).
 import * as tf from '@tensorflow/tfjs';
-import { digitPixels, type DigitSet } from '../data/digits.ts';
+import { DIGIT_SIZE, digitPixels, type DigitSet } from '../data/digits.ts';
 import { DEFAULT_SCENE, NUM_CLASSES, type SceneOptions } from '../data/scene.ts';
 import type { MetricsRecord } from '../models/manifest.ts';
 import { addInto, confusionMatrix, segmentationMetrics } from '../models/metrics.ts';
@@ -31,11 +31,12 @@ export function evaluateSegmenter(
   return { ...segmentationMetrics(total, NUM_CLASSES), scenes: count, firstSeed, height: options.height, width: options.width };
 }
 
-/** Digits [first, first + count) as a [count, 28, 28, 1] batch in [0, 1]. */
+/** The digits at `indices` as a [count, 28, 28, 1] batch in [0, 1]. */
 export function digitBatch(digits: DigitSet, indices: number[]): tf.Tensor4D {
-  const data = new Float32Array(indices.length * 784);
-  indices.forEach((d, i) => data.set(Array.from(digitPixels(digits, d), (v) => v / 255), i * 784));
-  return tf.tensor4d(data, [indices.length, 28, 28, 1]);
+  const pixels = DIGIT_SIZE * DIGIT_SIZE;
+  const data = new Float32Array(indices.length * pixels);
+  indices.forEach((d, i) => data.set(Array.from(digitPixels(digits, d), (v) => v / 255), i * pixels));
+  return tf.tensor4d(data, [indices.length, DIGIT_SIZE, DIGIT_SIZE, 1]);
 }
 
 export function evaluateClassifier(model: tf.LayersModel, digits: DigitSet): number {

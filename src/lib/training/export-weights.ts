@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asConv2D, type LayerJson } from '../models/atrous-conv2d.ts';
 import type { ShardRecord } from '../models/manifest.ts';
 import { sha256Hex } from '../models/sha256.ts';
 import { toFloat16 } from './float16.ts';
@@ -11,8 +12,12 @@ import { toFloat16 } from './float16.ts';
 const UINT8_MIN_VALUES = 100_000;
 const SHARD = 'group1-shard1of1.bin';
 
+interface Topology {
+  config: { layers: LayerJson[] };
+}
+
 interface Captured {
-  modelTopology: object;
+  modelTopology: Topology;
   weightSpecs: tf.io.WeightsManifestEntry[];
   weightData: ArrayBuffer;
 }
@@ -22,7 +27,7 @@ async function artifacts(model: tf.LayersModel): Promise<Captured> {
   await model.save(
     tf.io.withSaveHandler(async (a) => {
       captured = {
-        modelTopology: a.modelTopology as object,
+        modelTopology: a.modelTopology as unknown as Topology,
         weightSpecs: a.weightSpecs ?? [],
         weightData: a.weightData as ArrayBuffer,
       };
@@ -31,6 +36,11 @@ async function artifacts(model: tf.LayersModel): Promise<Captured> {
   );
   if (captured === undefined) throw new Error('model.save produced nothing');
   return captured;
+}
+
+/** The topology with training-only custom layers written as the standard layers they equal. */
+export function inferenceTopology(topology: Topology): Topology {
+  return { ...topology, config: { ...topology.config, layers: topology.config.layers.map(asConv2D) } };
 }
 
 /** Names of the kernels of layers frozen at their initial (bilinear) values. */
@@ -88,7 +98,7 @@ export async function exportModel(model: tf.LayersModel, dir: string): Promise<E
     format: 'layers-model',
     generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
     convertedBy: 'pixelwise scripts/train.ts',
-    modelTopology,
+    modelTopology: inferenceTopology(modelTopology),
     weightsManifest: [{ paths: [SHARD], weights: specs }],
   };
   const json = JSON.stringify(modelJson);

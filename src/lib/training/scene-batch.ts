@@ -1,10 +1,16 @@
 // Training/evaluation batches of digit scenes as tensors.
 import * as tf from '@tensorflow/tfjs';
 import type { DigitSet } from '../data/digits.ts';
-import { makeScene, NUM_CLASSES, type Scene, type SceneOptions } from '../data/scene.ts';
+import { DEFAULT_SCENE, makeScene, NUM_CLASSES, type Scene, type SceneOptions } from '../data/scene.ts';
+import { MODEL_INFO, type ModelName } from '../models/catalog-info.ts';
 
 /** Scene seeds: training scenes count up from 0; test scenes start here (on test digits anyway). */
 export const TEST_SEED_BASE = 1_000_000;
+
+/** Scenes of the size the catalog gives the model. */
+export function sceneOptions(name: ModelName): SceneOptions {
+  return { ...DEFAULT_SCENE, ...MODEL_INFO[name].input };
+}
 
 export function scenes(digits: DigitSet, firstSeed: number, count: number, options: SceneOptions): Scene[] {
   return Array.from({ length: count }, (_, i) => makeScene(digits, firstSeed + i, options));

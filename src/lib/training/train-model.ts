@@ -1,23 +1,35 @@
-// The training loop: seeded batches, Adam with poly decay, class-balanced cross-entropy,
-// checkpoints to resume from, a progress bar.
+// The training loop: seeded batches, Adam with poly decay (or cut on a held-out plateau),
+// class-balanced cross-entropy, checkpoints to resume from, a progress bar.
 import * as tf from '@tensorflow/tfjs';
 import type { DigitSet } from '../data/digits.ts';
-import { DEFAULT_SCENE } from '../data/scene.ts';
 import { mulberry32, randInt } from '../data/prng.ts';
 import { MODELS, type ModelName } from '../models/catalog.ts';
 import { mirrorBorder, scenesToTensor } from '../models/segment.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
+import { type CurvePoint, plateauStart, type PlateauState, plateauUpdate } from './plateau.ts';
 import { polyRate, type TrainConfig } from './configs.ts';
 import { digitBatch } from './evaluate-model.ts';
 import { balancedClassWeights, weightedCrossEntropy } from './loss.ts';
 import { progressBar } from './progress.ts';
-import { classFrequencies, oneHotLabels, scenes } from './scene-batch.ts';
+import { classFrequencies, oneHotLabels, sceneOptions, scenes } from './scene-batch.ts';
 
 export interface TrainOptions {
   checkpointDir?: string;
   /** Weights to start from (stage-wise training), copied by layer name. */
   init?: tf.LayersModel;
   quiet?: boolean;
+  /** Held-out mean IU of the model; required when the config has a plateau rule. */
+  validate?: (model: tf.LayersModel) => number;
+  onValidate?: (point: CurvePoint) => void;
+}
+
+export interface Trained {
+  model: tf.LayersModel;
+  finalLoss: number;
+  initialised: string[];
+  /** Steps taken (fewer than config.steps when a plateau ended the run). */
+  steps: number;
+  curve?: CurvePoint[];
 }
 
 interface Batch {
@@ -30,28 +42,29 @@ type BatchMaker = (step: number) => Batch;
 function sceneBatches(name: ModelName, config: TrainConfig, train: DigitSet): BatchMaker {
   const border = MODELS[name].border;
   return (step) => {
-    const batch = scenes(train, step * config.batchSize, config.batchSize, DEFAULT_SCENE);
+    const batch = scenes(train, step * config.batchSize, config.batchSize, sceneOptions(name));
     const x = tf.tidy(() => mirrorBorder(scenesToTensor(batch), border));
     return { x, y: oneHotLabels(batch) };
   };
 }
 
-function digitBatches(config: TrainConfig, train: DigitSet): BatchMaker {
+function digitBatches(config: TrainConfig, train: DigitSet, classes: number): BatchMaker {
   return (step) => {
     const rand = mulberry32(config.seed * 7919 + step);
     const indices = Array.from({ length: config.batchSize }, () => randInt(rand, 0, train.count - 1));
-    const labels = new Float32Array(indices.length * 10);
+    const labels = new Float32Array(indices.length * classes);
     indices.forEach((d, i) => {
-      labels[i * 10 + (train.labels[d] as number)] = 1;
+      labels[i * classes + (train.labels[d] as number)] = 1;
     });
-    return { x: digitBatch(train, indices), y: tf.tensor4d(labels, [indices.length, 1, 1, 10]) };
+    return { x: digitBatch(train, indices), y: tf.tensor4d(labels, [indices.length, 1, 1, classes]) };
   };
 }
 
-/** Class weights from 512 training scenes (the classifier's digits are balanced: all 1). */
+/** Class weights from 512 training scenes (a classifier's digits are balanced: all 1). */
 export function lossWeights(name: ModelName, config: TrainConfig, train: DigitSet): number[] {
-  if (name === 'classifier') return new Array<number>(10).fill(1);
-  return balancedClassWeights(classFrequencies(scenes(train, 0, 512, DEFAULT_SCENE)), config.classWeightPower);
+  const { kind, classes } = MODELS[name];
+  if (kind === 'classifier') return new Array<number>(classes.length).fill(1);
+  return balancedClassWeights(classFrequencies(scenes(train, 0, 512, sceneOptions(name))), config.classWeightPower);
 }
 
 function copyByName(from: tf.LayersModel, to: tf.LayersModel): string[] {
@@ -73,19 +86,27 @@ export async function trainModel(
   config: TrainConfig,
   train: DigitSet,
   options: TrainOptions = {},
-): Promise<{ model: tf.LayersModel; finalLoss: number; initialised: string[] }> {
+): Promise<Trained> {
   const model = MODELS[name].build(config.seed);
   const initialised = options.init === undefined ? [] : copyByName(options.init, model);
   const optimizer = tf.train.adam(config.learningRate);
-  const start = options.checkpointDir === undefined ? 0 : await loadCheckpoint(options.checkpointDir, model, optimizer);
+  const resumed = options.checkpointDir === undefined ? { step: 0 } : await loadCheckpoint(options.checkpointDir, model, optimizer);
+  const start = resumed.step;
+  const plateau = config.plateau;
+  const validate = options.validate;
+  if (plateau !== undefined && validate === undefined) throw new Error(`${name}: a plateau rule needs a validate function`);
+  let schedule: PlateauState | undefined =
+    plateau === undefined ? undefined : ((resumed.extra as PlateauState | undefined) ?? plateauStart(config.learningRate));
   const weights = tf.tensor1d(lossWeights(name, config, train));
-  const makeBatch = name === 'classifier' ? digitBatches(config, train) : sceneBatches(name, config, train);
+  const { kind, classes } = MODELS[name];
+  const makeBatch = kind === 'classifier' ? digitBatches(config, train, classes.length) : sceneBatches(name, config, train);
   const bar = options.quiet === true ? undefined : progressBar(name, config.steps, start);
-  // The classifier's [N, 10] output is compared with [N, 1, 1, 10] labels.
-  const shapeOut = (p: tf.Tensor) => (name === 'classifier' ? p.reshape([-1, 1, 1, 10]) : p);
+  // A classifier's [N, classes] output is compared with [N, 1, 1, classes] labels.
+  const shapeOut = (p: tf.Tensor) => (kind === 'classifier' ? p.reshape([-1, 1, 1, classes.length]) : p);
   let finalLoss = NaN;
-  for (let step = start; step < config.steps; step++) {
-    (optimizer as unknown as { learningRate: number }).learningRate = polyRate(config, step);
+  let step = start;
+  for (; step < config.steps && schedule?.done !== true; step++) {
+    (optimizer as unknown as { learningRate: number }).learningRate = schedule?.learningRate ?? polyRate(config, step);
     const { x, y } = makeBatch(step);
     const loss = optimizer.minimize(
       () => weightedCrossEntropy(shapeOut(model.apply(x, { training: true }) as tf.Tensor), y, weights),
@@ -99,13 +120,17 @@ export async function trainModel(
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     loss.dispose();
+    if (schedule !== undefined && plateau !== undefined && validate !== undefined && (step + 1) % plateau.every === 0) {
+      schedule = plateauUpdate(schedule, plateau, step + 1, validate(model));
+      options.onValidate?.(schedule.curve.at(-1) as CurvePoint);
+    }
     if (options.checkpointDir !== undefined && (step + 1) % config.checkpointEvery === 0 && step + 1 < config.steps) {
-      await saveCheckpoint(options.checkpointDir, step + 1, model, optimizer);
+      await saveCheckpoint(options.checkpointDir, step + 1, model, optimizer, schedule);
     }
   }
   bar?.stop();
   weights.dispose();
   optimizer.dispose();
-  return { model, finalLoss, initialised };
+  return { model, finalLoss, initialised, steps: step, curve: schedule?.curve };
 }
 
