@@ -6,6 +6,7 @@ import type { Refusal } from '../lib/figure/settings.ts';
 import { atrous } from './en/atrous.ts';
 import { bilinear } from './en/bilinear.ts';
 import { fullyConvolutional } from './en/fully-convolutional.ts';
+import { playground } from './en/playground.ts';
 import { segmentation } from './en/segmentation.ts';
 import { skipConnections } from './en/skip-connections.ts';
 import { transposed } from './en/transposed.ts';
@@ -57,6 +58,7 @@ export const en = {
   ...atrous,
   ...segmentation,
   ...skipConnections,
+  ...playground,
 } as const;
 
 export const t = en;
