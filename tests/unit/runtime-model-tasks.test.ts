@@ -53,7 +53,7 @@ describe('model runner tasks', () => {
     const late: [number, number][] = [];
     expect(await tasks.modelLoad('fcn16s', (r, t) => late.push([r, t]))).toEqual(info);
     expect(requested.length).toBe(fetched);
-    expect(info).toMatchObject({ title: 'FCN-16s', kind: 'segmentation', input: { height: 64, width: 64 }, border: 0 });
+    expect(info).toMatchObject({ title: 'FCN-16s', kind: 'segmenter', input: { height: 64, width: 64 }, border: 0 });
     expect(info.classes).toHaveLength(11);
     expect(info.layers.find((l) => l.name === 'pool4')?.shape).toEqual([1, 4, 4, 64]);
     await expect(tasks.modelLoad('nope')).rejects.toThrow(/no model named "nope"/);

@@ -3,16 +3,16 @@
 // the manifest before tfjs sees a byte; every failure names the model and what the reader can do.
 import * as tf from '@tensorflow/tfjs';
 import './custom-layers.ts';
-import { MODELS, type ModelName } from './catalog.ts';
+import { MODEL_INFO, type ModelName } from './catalog-info.ts';
 import { GRAPH_MODELS, type GraphManifest, type GraphModelName } from './graph-models.ts';
 import type { Manifest, ShardRecord } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
 
-/** A trained digit model (catalog.ts) or a shipped graph model (graph-models.ts). */
+/** A trained digit model (catalog-info.ts) or a shipped graph model (graph-models.ts). */
 export type WeightsName = ModelName | GraphModelName;
 
 const titleOf = (name: WeightsName): string =>
-  name in GRAPH_MODELS ? GRAPH_MODELS[name as GraphModelName].title : MODELS[name as ModelName].title;
+  name in GRAPH_MODELS ? GRAPH_MODELS[name as GraphModelName].title : MODEL_INFO[name as ModelName].title;
 
 /** Why a model's weights could not be used; `model` is the catalog name. */
 export class WeightLoadError extends Error {

@@ -53,16 +53,13 @@ function fieldOp(layer: GraphLayer, inputShapes: number[][], axis: 0 | 1): { op:
       return { op: { kind: 'input' }, inputs: [] };
     case 'Conv2D':
     case 'MaxPooling2D':
-    case 'AveragePooling2D':
-    case 'AtrousConv2D': { // DeepLab weights exported before asConv2D (atrous-conv2d.ts)
-      const pool = layer.className.endsWith('Pooling2D');
-      const atrous = layer.className === 'AtrousConv2D';
-      const kernel = atrous ? 3 : pair(pool ? c.poolSize : c.kernelSize)[axis];
-      const stride = atrous ? 1 : pair(c.strides ?? (pool ? c.poolSize : 1))[axis];
-      const dilation = atrous ? (c.rate as number) : pool ? 1 : pair(c.dilationRate ?? 1)[axis];
+    case 'AveragePooling2D': {
+      const pool = layer.className !== 'Conv2D';
+      const kernel = pair(pool ? c.poolSize : c.kernelSize)[axis];
+      const stride = pair(c.strides ?? (pool ? c.poolSize : 1))[axis];
+      const dilation = pool ? 1 : pair(c.dilationRate ?? 1)[axis];
       const span = (kernel - 1) * dilation + 1;
-      const padding = atrous ? 'same' : c.padding;
-      const before = padBefore(padding, n, out, stride, span);
+      const before = padBefore(c.padding, n, out, stride, span);
       return { op: { kind: 'window', kernel, stride, dilation, padBefore: before }, inputs: layer.inputs };
     }
     case 'Conv2DTranspose': {
@@ -73,7 +70,6 @@ function fieldOp(layer: GraphLayer, inputShapes: number[][], axis: 0 | 1): { op:
       return { op: { kind: 'transposed', kernel, stride, padBefore: before }, inputs: layer.inputs };
     }
     case 'CropToMatch':
-    case 'CenterCrop': // its name in U-Net weights exported before crop-to-match.ts
       // Only the first input's values are read; the second gives the size.
       return { op: { kind: 'crop', offset: Math.floor((n - out) / 2) }, inputs: layer.inputs.slice(0, 1) };
     case 'GlobalAveragePooling2D':

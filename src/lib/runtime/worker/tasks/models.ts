@@ -7,24 +7,25 @@ import { layerGraph, fieldNodes, type LayerShape } from './model-graph.ts';
 import { loadTestDigits } from '../../../data/load-digits.ts';
 import type { DigitSet } from '../../../data/digits.ts';
 import { makeScene, type Placement } from '../../../data/scene.ts';
-import { isModelName, MODELS, SEGMENTATION_MODELS, type ModelName } from '../../../models/catalog.ts';
+import {
+  isModelName,
+  MODEL_INFO,
+  MODEL_NAMES,
+  type ModelInfo as CatalogEntry,
+  type ModelName,
+} from '../../../models/catalog-info.ts';
 import { isGraphModelName, type GraphManifest, type GraphModelName } from '../../../models/graph-models.ts';
 import { loadGraphModel, loadModel } from '../../../models/load.ts';
 import type { Manifest } from '../../../models/manifest.ts';
 import { mirrorBorder } from '../../../models/segment.ts';
 import { axisField, type AxisField } from '../../../ops/field-graph.ts';
 
-export type ModelKind = 'classifier' | 'segmentation';
-
-export interface ModelInfo {
+/**
+ * What the catalog says of a model (kind, title, trained input size, border — which modelRun
+ * mirrors back in — and class names), and its layers as loaded.
+ */
+export interface ModelInfo extends CatalogEntry {
   name: ModelName;
-  title: string;
-  kind: ModelKind;
-  /** The size it was trained and evaluated on; segmenters take any multiple of 32 from 64. */
-  input: { height: number; width: number };
-  /** Pixels the model loses on each side (U-Net's unpadded convs); modelRun mirrors them back. */
-  border: number;
-  classes: string[];
   /** Every layer in order, with its output shape for one image of `input` size (border added). */
   layers: LayerShape[];
 }
@@ -101,12 +102,9 @@ const loading = new Map<ModelName, Loading>();
 const SIDE = { step: 32, min: 64, max: 512 } as const;
 
 function modelName(name: string): ModelName {
-  if (!isModelName(name)) throw new Error(`no model named "${name}"; the models are ${Object.keys(MODELS).join(', ')}`);
+  if (!isModelName(name)) throw new Error(`no model named "${name}"; the models are ${MODEL_NAMES.join(', ')}`);
   return name;
 }
-
-const kindOf = (name: ModelName): ModelKind =>
-  (SEGMENTATION_MODELS as readonly string[]).includes(name) ? 'segmentation' : 'classifier';
 
 async function load(name: ModelName, watchers: Watchers): Promise<Loaded> {
   const onProgress: Progress = (received, total) => {
@@ -114,15 +112,12 @@ async function load(name: ModelName, watchers: Watchers): Promise<Loaded> {
     for (const listener of watchers.listeners) listener(received, total);
   };
   const { model, manifest } = await loadModel(name, { base: `${import.meta.env.BASE_URL}weights/`, onProgress });
-  const { height, width } = manifest.input;
+  const entry = MODEL_INFO[name];
+  const { height, width } = entry.input;
   const info: ModelInfo = {
+    ...entry,
     name,
-    title: manifest.title,
-    kind: kindOf(name),
-    input: { height, width },
-    border: manifest.border,
-    classes: manifest.classes,
-    layers: layerGraph(model, height + 2 * manifest.border, width + 2 * manifest.border).map((l) => ({
+    layers: layerGraph(model, height + 2 * entry.border, width + 2 * entry.border).map((l) => ({
       name: l.name,
       className: l.className,
       shape: l.shape,
