@@ -32,9 +32,19 @@ export const lessons: readonly LessonEntry[] = [
     summary: 'Upsampling coarse scores in one step gives blobs. FCN adds class scores from finer layers, one 2× step at a time, and each skip sharpens the boundaries: the three trained models side by side, and the fusion opened up.',
   },
   {
+    slug: 'u-net',
+    title: 'U-Net',
+    summary: 'A decoder as large as the encoder: a contracting path down, an expansive path up, and at every level the encoder\'s map cropped and concatenated across. Unpadded convolutions, the 572 → 388 size walk, and overlap-tile with mirrored borders on a trained U-Net.',
+  },
+  {
     slug: 'atrous-convolution',
     title: 'Atrous (dilated) convolution',
     summary: 'Space a kernel\'s taps apart and it sees farther with the same weights and the same map size. Receptive fields of stacks, the effective field, gridding, and why a huge rate becomes a 1×1 filter.',
+  },
+  {
+    slug: 'aspp',
+    title: 'DeepLab and atrous spatial pyramid pooling',
+    summary: 'Output stride, an atrous backbone, and ASPP: a 1×1 branch, three rates and a pooled image feature side by side. Each branch\'s field of view, the trained DeepLab with branches switched off, and the v3+ decoder on thin strokes.',
   },
 ];
 

@@ -27,4 +27,11 @@ export const FIGURES = {
   'seg-scores': () => import('./seg-scores.ts'),
   'skip-compare': () => import('./skip-compare.ts'),
   'skip-fusion': () => import('./skip-fusion.ts'),
+  'unet-size-walk': () => import('./unet-size-walk.ts'),
+  'unet-crop-concat': () => import('./unet-crop-concat.ts'),
+  'unet-features': () => import('./unet-features.ts'),
+  'unet-overlap-tile': () => import('./unet-overlap-tile.ts'),
+  'aspp-fields': () => import('./aspp-fields.ts'),
+  'aspp-switch': () => import('./aspp-switch.ts'),
+  'aspp-decoder': () => import('./aspp-decoder.ts'),
 };

@@ -3,6 +3,7 @@
  * en/<lesson>.ts. Lesson prose lives in the MDX files.
  */
 import type { Refusal } from '../lib/figure/settings.ts';
+import { aspp } from './en/aspp.ts';
 import { atrous } from './en/atrous.ts';
 import { bilinear } from './en/bilinear.ts';
 import { fullyConvolutional } from './en/fully-convolutional.ts';
@@ -10,6 +11,7 @@ import { playground } from './en/playground.ts';
 import { segmentation } from './en/segmentation.ts';
 import { skipConnections } from './en/skip-connections.ts';
 import { transposed } from './en/transposed.ts';
+import { unet } from './en/u-net.ts';
 
 export const en = {
   site: {
@@ -58,6 +60,8 @@ export const en = {
   ...atrous,
   ...segmentation,
   ...skipConnections,
+  ...unet,
+  ...aspp,
   ...playground,
 } as const;
 

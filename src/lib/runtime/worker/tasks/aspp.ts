@@ -13,6 +13,7 @@ import * as Comlink from 'comlink';
 import { confusionMatrix, segmentationMetrics } from '../../../models/metrics.ts';
 import { runLayers } from '../../../models/run-layers.ts';
 import { validShares } from '../../../ops/aspp-fields.ts';
+import { validTapCountsByRate } from '../../../ops/valid-taps-by-rate.ts';
 import { boundaryBand } from '../../../ops/boundary-band.ts';
 import { readBack } from '../read-back.ts';
 import { sharedModel } from './models.ts';
@@ -110,6 +111,12 @@ export const asppTasks = {
   async asppValidShares(size: number, rates: number[]): Promise<[number, number][]> {
     const [shares] = await readBack(validShares(size, rates));
     return rates.map((_, i) => [shares![2 * i]!, shares![2 * i + 1]!]);
+  },
+
+  /** Valid taps at every position of an n×n map, per rate: [rates, n, n] row-major. */
+  async asppValidCounts(size: number, rates: number[]): Promise<Float32Array> {
+    const [counts] = await readBack(validTapCountsByRate(size, rates));
+    return Comlink.transfer(counts!, [counts!.buffer]);
   },
 
   /** The model on a scene with the listed branch layers zeroed, beside the model whole. */
