@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type Plateau, plateauStart, plateauUpdate } from '../../src/lib/training/plateau.ts';
 
-const rule: Plateau = { every: 100, patience: 2, minGain: 0.01, drop: 0.5, drops: 1 };
+const rule: Plateau = { every: 100, after: 0, patience: 2, minGain: 0.01, drop: 0.5, drops: 1 };
 
-function run(values: number[]) {
+function run(values: number[], plateau = rule) {
   let state = plateauStart(1);
   const rates: number[] = [];
   for (const [i, v] of values.entries()) {
     if (state.done) break;
-    state = plateauUpdate(state, rule, (i + 1) * rule.every, v);
+    state = plateauUpdate(state, plateau, (i + 1) * plateau.every, v);
     rates.push(state.learningRate);
   }
   return { state, rates };
@@ -29,6 +29,12 @@ describe('plateau schedule', () => {
     expect(state.done).toBe(true);
     expect(state.curve.map((p) => p.step)).toEqual([100, 200, 300, 400, 500]);
     expect(state.curve.map((p) => p.learningRate)).toEqual([1, 1, 1, 0.5, 0.5]);
+  });
+
+  it('counts nothing before step `after`', () => {
+    const flat = [0.087, 0.087, 0.087, 0.087, 0.087];
+    expect(run(flat, { ...rule, after: 500 }).rates).toEqual([1, 1, 1, 1, 1]);
+    expect(run(flat, { ...rule, after: 300 }).rates).toEqual([1, 1, 1, 0.5, 0.5]);
   });
 
   it('a gain after a cut resets the count', () => {

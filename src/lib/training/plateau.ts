@@ -1,9 +1,12 @@
 // "Train until the held-out mean IU stops improving": measure every `every` steps; after
 // `patience` measurements without a gain of `minGain` over the best, cut the rate by `drop`;
-// after `drops` cuts, the next such plateau ends the run. Pure, so a checkpoint can carry it.
+// after `drops` cuts, the next such plateau ends the run. Nothing counts before step `after`: a
+// fresh segmenter first paints everything background, a flat start that is no plateau. Pure, so a
+// checkpoint can carry it.
 
 export interface Plateau {
   every: number;
+  after: number;
   patience: number;
   minGain: number;
   drop: number;
@@ -38,6 +41,7 @@ export const plateauStart = (learningRate: number): PlateauState => ({
 export function plateauUpdate(state: PlateauState, plateau: Plateau, step: number, meanIoU: number): PlateauState {
   const curve = [...state.curve, { step, meanIoU, learningRate: state.learningRate }];
   if (meanIoU >= state.best + plateau.minGain) return { ...state, best: meanIoU, since: 0, curve };
+  if (step < plateau.after) return { ...state, since: 0, curve };
   const since = state.since + 1;
   if (since < plateau.patience) return { ...state, since, curve };
   if (state.cuts >= plateau.drops) return { ...state, since, curve, done: true };
