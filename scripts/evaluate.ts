@@ -1,12 +1,15 @@
 // npm run evaluate: every shipped model, loaded through the verifying loader, measured on the
-// held-out test scenes (test digits only). Prints a table shaped like FCN's Table 2 and writes
+// held-out test scenes (test digits only). Prints a table shaped like FCN's Table 2, where the
+// errors lie, and the held-out curves of runs that stopped on a plateau; writes all of it to
 // public/weights/metrics.json for the lessons.
 import { existsSync, writeFileSync } from 'node:fs';
 import { useWasmTraining } from '../src/lib/training/backend.ts';
 import { MODEL_NAMES, MODELS, SCENE_CLASSES, type ModelName } from '../src/lib/models/catalog.ts';
 import { loadModel } from '../src/lib/models/load.ts';
 import { fileFetch } from '../src/lib/training/file-fetch.ts';
+import type { ErrorShares } from '../src/lib/models/metrics.ts';
 import { measure } from '../src/lib/training/measure.ts';
+import type { CurvePoint } from '../src/lib/training/plateau.ts';
 import { loadMnist } from '../src/lib/training/mnist-node.ts';
 import { WEIGHTS_DIR } from '../src/lib/training/paths.ts';
 
@@ -34,12 +37,22 @@ for (const name of MODEL_NAMES as ModelName[]) {
   console.log(
     `${MODELS[name].title.padEnd(14)} ${pct(m.pixelAccuracy).padStart(10)} ${pct(m.meanAccuracy).padStart(10)} ${pct(m.meanIoU).padStart(8)} ${pct(m.frequencyWeightedIoU).padStart(8)} ${String(manifest.totalBytes).padStart(9)}`,
   );
-  rows.push({ name, title: MODELS[name].title, bytes: manifest.totalBytes, ...m });
+  const curve = manifest.training['curve'] as CurvePoint[] | undefined;
+  rows.push({ name, title: MODELS[name].title, bytes: manifest.totalBytes, ...m, ...(curve === undefined ? {} : { curve }) });
 }
 console.log(`\nper-class IoU (${SCENE_CLASSES.join(', ')}):`);
 for (const row of rows) {
   const ious = (row['classIoU'] as (number | null)[]).map((v) => (v === null ? '  -  ' : pct(v))).join('');
   console.log(`${String(row['title']).padEnd(14)}${ious}`);
+}
+console.log('\nshare of digit pixels: stroke missed, given the wrong digit, background painted as digit');
+for (const row of rows) {
+  const e = row['errors'] as ErrorShares;
+  console.log(`${String(row['title']).padEnd(14)}${pct(e.strokeMissed)}${pct(e.wrongDigit)}${pct(e.overpainted)}`);
+}
+for (const row of rows.filter((r) => r['curve'] !== undefined)) {
+  const points = (row['curve'] as CurvePoint[]).map((p) => `${p.step}:${(p.meanIoU * 100).toFixed(1)}`);
+  console.log(`\n${String(row['title'])} held-out mean IU by step: ${points.join(' ')}`);
 }
 if (classifier !== undefined) console.log(`\nclassifier: ${(classifier.top1 * 100).toFixed(2)}% top-1 on ${classifier.digits} MNIST test digits`);
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NUM_CLASSES } from '../../src/lib/data/scene.ts';
 import { bilinearUpsampleFilterLoop } from '../../src/lib/ops/bilinear-kernel.reference.ts';
 import { MODELS, SEGMENTATION_MODELS } from '../../src/lib/models/catalog.ts';
-import { confusionMatrix, segmentationMetrics } from '../../src/lib/models/metrics.ts';
+import { confusionMatrix, errorShares, segmentationMetrics } from '../../src/lib/models/metrics.ts';
 import { useWasmTraining } from '../../src/lib/training/backend.ts';
 import { inferenceTopology } from '../../src/lib/training/export-weights.ts';
 import { expectClose } from './expect-close.ts';
@@ -93,6 +93,13 @@ describe('DeepLab', () => {
 });
 
 describe('metrics', () => {
+  it('splits the errors into missed strokes, wrong digits and overpaint, per digit pixel', () => {
+    // truth:     0 0 0 1 1 1 2 2
+    // predicted: 0 1 2 1 0 2 2 2  → of 5 digit pixels 1 missed, 1 wrong; 2 background pixels painted
+    const shares = errorShares(confusionMatrix([0, 0, 0, 1, 1, 1, 2, 2], [0, 1, 2, 1, 0, 2, 2, 2], 3), 3);
+    expect(shares).toEqual({ strokeMissed: 1 / 5, wrongDigit: 1 / 5, overpainted: 2 / 5 });
+  });
+
   it('computes FCN Table 2 measures from a confusion matrix', () => {
     // truth: 0 0 0 1 1 2; predicted: 0 0 1 1 1 0
     const m = segmentationMetrics(confusionMatrix([0, 0, 0, 1, 1, 2], [0, 0, 1, 1, 1, 0], 3), 3);

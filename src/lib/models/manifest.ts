@@ -1,6 +1,6 @@
 // What public/weights/<name>/manifest.json records (written by training, read by the loader,
 // the tests and the lessons).
-import type { SegmentationMetrics } from './metrics.ts';
+import type { ErrorShares, SegmentationMetrics } from './metrics.ts';
 
 export interface ShardRecord {
   path: string;
@@ -9,6 +9,8 @@ export interface ShardRecord {
 }
 
 export interface MetricsRecord extends SegmentationMetrics {
+  /** Recorded by evaluations since the FCN retraining; older manifests lack it. */
+  errors?: ErrorShares;
   scenes: number;
   firstSeed: number;
   height: number;

@@ -62,3 +62,31 @@ export function segmentationMetrics(confusion: Float64Array, classes: number): S
     classIoU,
   };
 }
+
+/** Where a segmenter's errors lie, each as a share of the pixels that are a digit (class ≥ 1). */
+export interface ErrorShares {
+  /** Digit pixels labelled background. */
+  strokeMissed: number;
+  /** Digit pixels labelled another digit. */
+  wrongDigit: number;
+  /** Background pixels labelled a digit (the paint outside the strokes). */
+  overpainted: number;
+}
+
+export function errorShares(confusion: Float64Array, classes: number): ErrorShares {
+  const at = (i: number, j: number) => confusion[i * classes + j] as number;
+  let stroke = 0;
+  let missed = 0;
+  let wrong = 0;
+  let over = 0;
+  for (let i = 1; i < classes; i++) {
+    over += at(0, i);
+    missed += at(i, 0);
+    for (let j = 1; j < classes; j++) {
+      stroke += at(i, j);
+      if (j !== i) wrong += at(i, j);
+    }
+  }
+  stroke += missed;
+  return { strokeMissed: missed / stroke, wrongDigit: wrong / stroke, overpainted: over / stroke };
+}

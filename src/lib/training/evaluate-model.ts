@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DIGIT_SIZE, digitPixels, type DigitSet } from '../data/digits.ts';
 import { DEFAULT_SCENE, NUM_CLASSES, type SceneOptions } from '../data/scene.ts';
 import type { MetricsRecord } from '../models/manifest.ts';
-import { addInto, confusionMatrix, segmentationMetrics } from '../models/metrics.ts';
+import { addInto, confusionMatrix, errorShares, segmentationMetrics } from '../models/metrics.ts';
 import { scenesToTensor, segment } from '../models/segment.ts';
 import { scenes } from './scene-batch.ts';
 
@@ -28,7 +28,8 @@ export function evaluateSegmenter(
     batch.forEach((s, i) => truth.set(s.label, i * s.label.length));
     addInto(total, confusionMatrix(truth, values, NUM_CLASSES));
   }
-  return { ...segmentationMetrics(total, NUM_CLASSES), scenes: count, firstSeed, height: options.height, width: options.width };
+  const { height, width } = options;
+  return { ...segmentationMetrics(total, NUM_CLASSES), errors: errorShares(total, NUM_CLASSES), scenes: count, firstSeed, height, width };
 }
 
 /** The digits at `indices` as a [count, 28, 28, 1] batch in [0, 1]. */
