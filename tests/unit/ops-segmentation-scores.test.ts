@@ -38,14 +38,13 @@ describe('confusion matrix and FCN scores', () => {
     const s = segmentationMetrics(m, 4);
     // n_00 = 4, t_0 = 6, predicted 0: 4 → IU_0 = 4 / (6 + 4 − 4) = 4/6
     // n_11 = 3, t_1 = 4, predicted 1: 4 → IU_1 = 3 / (4 + 4 − 3) = 3/5
-    // Class 2 (in neither) has no IU and is left out of every mean; class 3 (only predicted,
-    // t_3 = 0) has IU 0 but is left out of the means too, as `npm run evaluate` does: the means
-    // run over the classes present in the ground truth. Its two pixels still count as misses of
-    // classes 0 and 1.
+    // Class 2 (in neither) has no IU and is left out of every mean. Class 3 (only predicted,
+    // t_3 = 0) has IU 0: as in FCN's scoring code it counts in mean IU, not in mean accuracy
+    // (no pixel of it to find) nor in f.w. IU (weight t_3 = 0).
     expect(s.classIoU).toEqual([4 / 6, 3 / 5, null, 0]);
     expectClose(
       [s.pixelAccuracy, s.meanAccuracy, s.meanIoU, s.frequencyWeightedIoU],
-      [7 / 10, (4 / 6 + 3 / 4) / 2, (4 / 6 + 3 / 5) / 2, (6 * (4 / 6) + 4 * (3 / 5)) / 10],
+      [7 / 10, (4 / 6 + 3 / 4) / 2, (4 / 6 + 3 / 5 + 0) / 3, (6 * (4 / 6) + 4 * (3 / 5)) / 10],
       1e-12,
     );
   });

@@ -1,7 +1,10 @@
 // FCN's segmentation metrics (Long et al. §5) from a confusion matrix. With n_ij the pixels of
 // class i predicted as j, t_i = Σ_j n_ij: pixel accuracy Σ n_ii / Σ t_i; mean accuracy
 // mean_i n_ii / t_i; mean IU mean_i n_ii / (t_i + Σ_j n_ji − n_ii); frequency weighted IU
-// Σ t_i · IU_i / Σ t_i. Means run over the classes present in the ground truth.
+// Σ t_i · IU_i / Σ t_i. As in FCN's own scoring code, mean accuracy runs over the classes present
+// in the ground truth and mean IU over the classes present in the truth or the prediction (a class
+// only predicted scores IU 0); a class in neither is left out. Over a test set where every class
+// occurs, the two rules agree; on one scene they need not.
 
 /** Row = true class, column = predicted class. */
 export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<number>, classes: number): Float64Array {
@@ -33,6 +36,7 @@ export function segmentationMetrics(confusion: Float64Array, classes: number): S
   let iouSum = 0;
   let fw = 0;
   let present = 0;
+  let seen = 0;
   const classIoU: (number | null)[] = [];
   for (let i = 0; i < classes; i++) {
     let t = 0;
@@ -47,17 +51,20 @@ export function segmentationMetrics(confusion: Float64Array, classes: number): S
     classIoU.push(iou);
     correct += hit;
     total += t;
+    if (iou !== null) {
+      seen++;
+      iouSum += iou;
+    }
     if (t > 0) {
       present++;
       accSum += hit / t;
-      iouSum += iou as number;
       fw += t * (iou as number);
     }
   }
   return {
     pixelAccuracy: correct / total,
     meanAccuracy: accSum / present,
-    meanIoU: iouSum / present,
+    meanIoU: iouSum / seen,
     frequencyWeightedIoU: fw / total,
     classIoU,
   };

@@ -1,8 +1,9 @@
 /**
  * FCN §5's four scores straight from the pixels (tests only), no confusion matrix: per class,
  * count true positives, false positives and false negatives, then IU = TP / (TP + FP + FN).
- * As src/lib/models/metrics.ts (and so `npm run evaluate`), means run over the classes present in
- * the ground truth; a class only predicted adds its pixels to other classes' errors, not a term.
+ * As FCN's own scoring code: mean accuracy runs over the classes present in the ground truth,
+ * mean IU over the classes present in the truth or the prediction (a class only predicted scores
+ * IU 0), and a class in neither is left out.
  */
 export interface ScoresLoop {
   pixelAccuracy: number;
@@ -29,9 +30,9 @@ export function scoresLoop(truth: ArrayLike<number>, predicted: ArrayLike<number
     }
     correct += tp;
     classIoU.push(tp + fp + fn > 0 ? tp / (tp + fp + fn) : null);
+    if (tp + fp + fn > 0) iou.push(tp / (tp + fp + fn));
     if (tp + fn > 0) {
       acc.push(tp / (tp + fn));
-      iou.push(tp / (tp + fp + fn));
       weighted += (tp + fn) * (tp / (tp + fp + fn));
     }
   }
