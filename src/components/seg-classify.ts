@@ -47,11 +47,12 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       return { scene, thumb, segmented, field, single, slid };
     },
     draw({ scene, thumb, segmented, field, single, slid }) {
+      root.dataset.shown = String(scene.seed);
       const digits = scene.placements.map((p) => p.digit);
       const first = scene.placements[0];
       const centre = first ? [first.top + DIGIT / 2, first.left + DIGIT / 2] as const : undefined;
       view.show(scene.image, scene.height, scene.width, [{ map: segmented, field }], centre);
-      $('[data-mo-input]').setAttribute('aria-label', t.modelView.sceneAlt(t.modelView.digits(digits)));
+      $('[data-mo-input]').setAttribute('aria-label', t.modelView.sceneAlt(scene.width, t.modelView.digits(digits)));
       drawRgba(coarse, argmaxRgba(slid.probs, slid.rows * slid.cols, 10).rgba, slid.cols, slid.rows);
       // Each cell sits over the centre of the 28×28 window it judged.
       const percent = (px: number) => `${((100 * px) / slid.size).toFixed(3)}%`;
@@ -60,7 +61,8 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       coarse.setAttribute('aria-label', s.coarseAlt(slid.rows, slid.cols));
       drawHeatmap($<HTMLCanvasElement>('[data-thumb]'), thumb, DIGIT, DIGIT, greyRamp, [0, 1]);
       const best = single.classMap[0]!;
-      $('[data-single]').textContent = s.singleAnswer(best, fmt(single.probabilities[best]!, 3), t.modelView.digits(digits));
+      const p = fmt(single.probabilities[best]!, 3);
+      $('[data-single]').textContent = s.singleAnswer(best, p, t.modelView.digits(digits));
       drawProbabilityBars($('[data-single-bars]'), single.probabilities);
     },
   };

@@ -17,7 +17,7 @@ import { nextSeed, SCENE_SIDE } from './seg-scene.settings.ts';
 const s = t.segInstances;
 const SEGMENTER = 'unet';
 
-export default defineFigure(settings, async ({ $, state, api, update, status }) => {
+export default defineFigure(settings, async ({ $, root, state, api, update, status }) => {
   let shownSeed = state.values.seed;
   $('[data-new-scene]').addEventListener('click', () => {
     state.set({ seed: nextSeed(shownSeed) });
@@ -34,13 +34,14 @@ export default defineFigure(settings, async ({ $, state, api, update, status }) 
     },
     draw({ scene, run }, { source }) {
       shownSeed = scene.seed;
+      root.dataset.shown = `${scene.seed}:${source}`;
       const { height, width } = scene;
       const labels = source === 'truth' ? scene.label : run.classMap;
       const parts = connectedComponents(labels, height, width);
       const digits = scene.placements.map((p) => p.digit);
       const repeated = digits.find((d, i) => digits.indexOf(d) !== i)!;
       drawHeatmap($<HTMLCanvasElement>('[data-scene]'), scene.image, width, height, greyRamp, [0, 1]);
-      $('[data-scene]').setAttribute('aria-label', t.modelView.sceneAlt(t.modelView.digits(digits)));
+      $('[data-scene]').setAttribute('aria-label', t.modelView.sceneAlt(scene.width, t.modelView.digits(digits)));
       drawRgba($<HTMLCanvasElement>('[data-semantic]'), classMapRgba(labels), width, height);
       drawRgba($<HTMLCanvasElement>('[data-instances]'), instanceRgba(parts.ids), width, height);
       $('[data-instances]').setAttribute('aria-label', s.instancesAlt(parts.count));

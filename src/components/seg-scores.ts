@@ -26,7 +26,7 @@ const cell = (tag: 'th' | 'td', text: string, style = '') => {
   return el;
 };
 
-export default defineFigure(settings, async ({ $, state, api, update, status }) => {
+export default defineFigure(settings, async ({ $, root, state, api, update, status }) => {
   $('[data-new-scene]').addEventListener('click', () => {
     state.set({ seed: nextSeed(state.values.seed) });
     void update();
@@ -41,6 +41,7 @@ export default defineFigure(settings, async ({ $, state, api, update, status }) 
       return { scene, run };
     },
     draw({ scene, run }, { model }) {
+      root.dataset.shown = `${scene.seed}:${model}`;
       const { height, width, label } = scene;
       drawRgba($<HTMLCanvasElement>('[data-truth]'), classMapRgba(label), width, height);
       drawRgba($<HTMLCanvasElement>('[data-predicted]'), classMapRgba(run.classMap), width, height);
@@ -55,8 +56,9 @@ export default defineFigure(settings, async ({ $, state, api, update, status }) 
       });
       let most = 1;
       for (const v of matrix) most = Math.max(most, v);
-      $('[data-matrix-head]').replaceChildren(cell('th', s.trueClass), ...shown.map((k) => cell('th', t.modelView.className(k),
-        `border-bottom: 4px solid ${CLASS_COLORS[k]}`)));
+      const heads = shown.map((k) =>
+        cell('th', t.modelView.className(k), `border-bottom: 4px solid ${CLASS_COLORS[k]}`));
+      $('[data-matrix-head]').replaceChildren(cell('th', s.trueClass), ...heads);
       $('[data-matrix-body]').replaceChildren(...shown.map((i) => {
         const row = document.createElement('tr');
         const head = cell('th', t.modelView.className(i), `border-left: 4px solid ${CLASS_COLORS[i]}`);

@@ -34,13 +34,16 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       return { scene, outputs };
     },
     draw({ scene, outputs }) {
+      root.dataset.shown = String(scene.seed);
       const first = scene.placements[0];
       const centre = first ? [first.top + 14, first.left + 14] as const : undefined;
       view.show(scene.image, scene.height, scene.width, outputs, centre);
-      $('[data-mo-input]').setAttribute('aria-label', t.modelView.sceneAlt(t.modelView.digits(scene.placements.map((p) => p.digit))));
+      const digits = t.modelView.digits(scene.placements.map((p) => p.digit));
+      $('[data-mo-input]').setAttribute('aria-label', t.modelView.sceneAlt(scene.width, digits));
       drawRgba($<HTMLCanvasElement>('[data-truth]'), classMapRgba(scene.label), scene.width, scene.height);
       outputs.forEach(({ map }, i) => {
-        const { meanIoU } = segmentationMetrics(confusionMatrix(scene.label, map.classMap, CLASS_COLORS.length), CLASS_COLORS.length);
+        const classes = CLASS_COLORS.length;
+        const { meanIoU } = segmentationMetrics(confusionMatrix(scene.label, map.classMap, classes), classes);
         $(`[data-mo-below="${i}"]`).textContent = s.miou(s.value(meanIoU));
       });
     },

@@ -8,7 +8,9 @@ const CLASS_VALUES = CLASS_COLORS.map((_, k) => String(k));
 
 export const settings = defineSettings('skip-fusion', {
   seed: seedField(3),
-  model: { kind: 'enum', values: ['fcn8s', 'fcn16s'], default: 'fcn8s', label: s.model, options: s.models, control: 'radio' },
+  model: {
+    kind: 'enum', values: ['fcn8s', 'fcn16s'], default: 'fcn8s', label: s.model, options: s.models, control: 'radio',
+  },
   cls: {
     kind: 'enum', values: CLASS_VALUES, default: '7', label: s.className,
     options: Object.fromEntries(CLASS_VALUES.map((k) => [k, t.modelView.className(Number(k))])),

@@ -52,12 +52,14 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       const run = await w.modelRun(model, scene.image, side, side, { activations: layersOf(model) });
       return { scene, run };
     },
-    draw({ scene, run }, { model, cls }) {
+    draw({ scene, run }, { model, cls, size }) {
+      root.dataset.shown = `${scene.seed}:${model}:${cls}:${size}`;
       const k = Number(cls);
       const className = t.modelView.className(k);
       for (const row of rows) row.hidden = row.dataset.rowModel !== 'all' && row.dataset.rowModel !== model;
       drawHeatmap($<HTMLCanvasElement>('[data-scene]'), scene.image, scene.width, scene.height, greyRamp, [0, 1]);
-      $('[data-scene]').setAttribute('aria-label', t.modelView.sceneAlt(t.modelView.digits(scene.placements.map((p) => p.digit))));
+      const digits = t.modelView.digits(scene.placements.map((p) => p.digit));
+      $('[data-scene]').setAttribute('aria-label', t.modelView.sceneAlt(scene.width, digits));
       const maps = Object.fromEntries(Object.entries(run.activations).map(([name, a]) => [name, relativeScore(a, k)]));
       // One scale for every map, symmetric about zero, so sizes of scores compare across steps.
       let maxAbs = 0;
@@ -69,7 +71,8 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
           drawHeatmap(canvas, values, w, h, differenceRamp, domain);
           canvas.setAttribute('aria-label', s.mapAlt(s.step[name]!, h, w, className));
         }
-        for (const dims of root.querySelectorAll(`[data-dims="${name}"]`)) dims.textContent = s.dims(h, w, scene.height / h);
+        const text = s.dims(h, w, scene.height / h);
+        for (const dims of root.querySelectorAll(`[data-dims="${name}"]`)) dims.textContent = text;
       }
       $('[data-scale]').textContent = s.scale(fmt(maxAbs, 1));
       let diff = 0;

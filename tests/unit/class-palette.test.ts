@@ -16,7 +16,8 @@ const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055
 function labAs(color: string, vision: number[][]): [number, number, number] {
   const { r, g, b } = rgb(color);
   const lin = [r, g, b].map((v) => toLinear(v / 255));
-  const [R, G, B] = vision.map((row) => Math.min(1, Math.max(0, row[0]! * lin[0]! + row[1]! * lin[1]! + row[2]! * lin[2]!)));
+  const [R, G, B] = vision.map((row) =>
+    Math.min(1, Math.max(0, row[0]! * lin[0]! + row[1]! * lin[1]! + row[2]! * lin[2]!)));
   const x = (0.4124 * R! + 0.3576 * G! + 0.1805 * B!) / 0.95047;
   const y = 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
   const z = (0.0193 * R! + 0.1192 * G! + 0.9505 * B!) / 1.08883;

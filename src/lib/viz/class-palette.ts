@@ -19,7 +19,9 @@ export const DIGIT_COLORS: readonly string[] = CLASS_COLORS.slice(1);
  * Instance ids cycle through Okabe–Ito's colour-blind-safe hues (0, background, stays white):
  * neighbouring instances differ, far-apart ones may share a hue.
  */
-export const INSTANCE_COLORS: readonly string[] = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7'];
+export const INSTANCE_COLORS: readonly string[] = [
+  '#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7',
+];
 
 const CLASS_RGB = CLASS_COLORS.map((c) => rgb(c));
 const INSTANCE_RGB = INSTANCE_COLORS.map((c) => rgb(c));

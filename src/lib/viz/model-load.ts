@@ -15,12 +15,16 @@ export async function loadModels(
   api: Runtime, names: readonly string[], status: (message: string) => void,
 ): Promise<ModelInfo[]> {
   const progress = names.map(() => [0, 0]);
+  // Progress messages travel on their own channel and may arrive after the loads have settled:
+  // one that did would overwrite the figure's result or error with "Downloading…".
+  let settled = false;
   const report = () => {
+    if (settled) return;
     const received = progress.reduce((sum, [r]) => sum + r!, 0);
     const total = progress.reduce((sum, [, n]) => sum + n!, 0);
     status(t.modelView.loading(received, total));
   };
-  return Promise.all(names.map((name, i) => {
+  const all = Promise.all(names.map((name, i) => {
     let load = loads.get(name);
     if (load === undefined) {
       load = api.modelLoad(name, Comlink.proxy((received: number, total: number) => {
@@ -32,4 +36,9 @@ export async function loadModels(
     }
     return load;
   }));
+  try {
+    return await all;
+  } finally {
+    settled = true;
+  }
 }

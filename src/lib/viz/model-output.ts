@@ -64,10 +64,13 @@ export function modelOutputView(root: HTMLElement, titles: readonly string[]): M
     const left = spans.cols.first[col]!;
     const right = spans.cols.last[col]!;
     const clip = (v: number, n: number) => Math.min(Math.max(v, 0), n - 1);
-    const box = { top: clip(top, height), bottom: clip(bottom, height), left: clip(left, width), right: clip(right, width) };
+    const box = {
+      top: clip(top, height), bottom: clip(bottom, height), left: clip(left, width), right: clip(right, width),
+    };
     const clipped = box.top !== top || box.bottom !== bottom || box.left !== left || box.right !== right;
     // Two strokes, dark under light, so the outline shows on black and on white digits.
-    field.attr('viewBox', `0 0 ${width} ${height}`).selectAll('rect').data([['#000', 1.4], ['#f0a500', 0.7]]).join('rect')
+    const strokes: [string, number][] = [['#000', 1.4], ['#f0a500', 0.7]];
+    field.attr('viewBox', `0 0 ${width} ${height}`).selectAll('rect').data(strokes).join('rect')
       .attr('x', box.left + 0.5).attr('y', box.top + 0.5)
       .attr('width', box.right - box.left).attr('height', box.bottom - box.top)
       .attr('fill', 'none').attr('stroke', (d) => d[0]!).attr('stroke-width', (d) => d[1]!);
