@@ -21,7 +21,7 @@ export const LESSONS: Record<PlayModel, string> = {
 
 /** Scenes and drawings: the digit models' own 64×64. */
 export const DIGIT_SIDE = 64;
-/** Photos and camera frames: decoded to a 256×256 centre square (the selfie model's input)... */
+/** Photos and camera frames: fitted into a 256×256 square (the selfie model's input)... */
 export const PHOTO_SIDE = 256;
 /** ...and averaged down to 128×128 grey for the digit models (a multiple of 32 they accept). */
 export const PHOTO_DIGIT_SIDE = 128;

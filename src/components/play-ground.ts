@@ -343,7 +343,10 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       $('[data-sample-note]').textContent = p.sampleNotes[values.sample]!;
       $('[data-no-model]').hidden = PLAY_MODELS.some((m) => values[m]);
       for (const model of PLAY_MODELS) $(`[data-model-panel="${model}"]`).hidden = !values[model];
-      if (!input) return;
+      if (!input) {
+        root.dataset.shown = `${values.input}:none`;
+        return;
+      }
       drawRgba(inputCanvas, input.rgba, input.side, input.side);
       inputCanvas.setAttribute('aria-label', input.kind === 'scene' ? p.sceneAlt(values.seed) : p.inputAlt);
       for (const { model, map } of result.runs) {

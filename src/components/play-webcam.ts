@@ -1,6 +1,6 @@
 /**
  * The playground's camera: started only when the reader asks, stopped when they switch input or
- * leave the page. Each frame's centre square is grabbed at `side` × `side` when the figure is
+ * leave the page. Each frame is grabbed fitted into a `side` × `side` square when the figure is
  * ready for one; every way it can fail (refused, no camera, in use, unplugged mid-stream,
  * unsupported) ends in a message for the reader.
  */
@@ -29,9 +29,12 @@ export function camera(video: HTMLVideoElement, side: number, on: {
     if (!stream) return;
     frameRequest = requestAnimationFrame(grab);
     if (!on.ready() || video.readyState < video.HAVE_CURRENT_DATA) return;
-    const square = Math.min(video.videoWidth, video.videoHeight);
-    if (square === 0) return;
-    g.drawImage(video, (video.videoWidth - square) / 2, (video.videoHeight - square) / 2, square, square, 0, 0, side, side);
+    const longer = Math.max(video.videoWidth, video.videoHeight);
+    if (longer === 0) return;
+    const [w, h] = [(video.videoWidth * side) / longer, (video.videoHeight * side) / longer];
+    g.fillStyle = '#000';
+    g.fillRect(0, 0, side, side);
+    g.drawImage(video, (side - w) / 2, (side - h) / 2, w, h);
     on.frame(g.getImageData(0, 0, side, side).data);
   };
 

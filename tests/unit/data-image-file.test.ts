@@ -47,9 +47,10 @@ describe('readImageHeader / vetImage', () => {
 });
 
 describe('decodeSize', () => {
-  it('shrinks the shorter side to the target, keeps the aspect, never enlarges', () => {
-    expect(decodeSize(4000, 3000, 256)).toEqual({ width: 341, height: 256 });
-    expect(decodeSize(3000, 4000, 256)).toEqual({ width: 256, height: 341 });
+  it('shrinks the longer side to the target, keeps the aspect, never enlarges', () => {
+    expect(decodeSize(4000, 3000, 256)).toEqual({ width: 256, height: 192 });
+    expect(decodeSize(3000, 4000, 256)).toEqual({ width: 192, height: 256 });
+    expect(decodeSize(12000, 50, 256)).toEqual({ width: 256, height: 1 });
     expect(decodeSize(100, 50, 256)).toEqual({ width: 100, height: 50 });
     expect(decodeSize(1, 1, 256)).toEqual({ width: 1, height: 1 });
   });

@@ -239,11 +239,11 @@ export function vetImage(b: Uint8Array, maxPixels = MAX_PIXELS): Vetted {
 }
 
 /**
- * The size to decode an image at so that its shorter side is `side` (never upscaled past its own
- * size), keeping its aspect: what createImageBitmap's resizeWidth/resizeHeight get, so a huge
- * photo never exists at full size in memory.
+ * The size to decode an image at so that it fits a side × side square (its longer side `side`,
+ * never enlarged), keeping its aspect: what createImageBitmap's resizeWidth/resizeHeight get, so a
+ * huge photo never exists at full size in memory.
  */
 export function decodeSize(width: number, height: number, side: number): { width: number; height: number } {
-  const scale = Math.min(1, side / Math.min(width, height));
+  const scale = Math.min(1, side / Math.max(width, height));
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }

@@ -1,7 +1,9 @@
-// Turns a file the reader gives (or a sample photo) into a side × side RGBA centre square, in the
+// Turns a file the reader gives (or a sample photo) into a side × side RGBA square, in the
 // browser and never anywhere else: the bytes are vetted first (src/lib/data/image-file.ts), then
 // createImageBitmap decodes with EXIF orientation applied and already downscaled, so a large photo
-// never exists at full size as a bitmap; transparent pixels land on black.
+// never exists at full size as a bitmap. The whole image is fitted into the square (black bars
+// fill the rest: the photo model then sees all of it, as it was trained to); transparent pixels
+// land on black.
 import { decodeSize, vetImage, type ImageNote, type ImageProblem } from '../data/image-file.ts';
 
 export interface SquareImage {
@@ -42,9 +44,10 @@ export async function decodeSquare(blob: Blob, side: number): Promise<Decoded> {
   g.fillStyle = '#000';
   g.fillRect(0, 0, side, side);
   const [shownWidth, shownHeight] = [bitmap.width, bitmap.height];
-  const square = Math.min(shownWidth, shownHeight);
+  const scale = side / Math.max(shownWidth, shownHeight);
+  const [w, h] = [shownWidth * scale, shownHeight * scale];
   g.imageSmoothingQuality = 'high';
-  g.drawImage(bitmap, (shownWidth - square) / 2, (shownHeight - square) / 2, square, square, 0, 0, side, side);
+  g.drawImage(bitmap, (side - w) / 2, (side - h) / 2, w, h);
   bitmap.close();
   const rgba = g.getImageData(0, 0, side, side).data;
   return { ok: true, image: { rgba, side, width: width || shownWidth, height: height || shownHeight, notes } };
