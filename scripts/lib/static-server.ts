@@ -17,7 +17,18 @@ const TYPES: Record<string, string> = {
   '.bin': 'application/octet-stream',
 };
 
-/** Serves the built site from `root` on loopback, as a static host would (index.html for folders). */
+/**
+ * The policy of the scripts that run outside a page: the TensorFlow.js worker (it compiles the
+ * wasm backend, and fetches weights and data) and the service worker. A page's <meta> policy does
+ * not reach them; only a response header does, so a host should send this one (docs/design.md).
+ */
+export const WORKER_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
+const runsOutsideAPage = (path: string) => path === '/sw.js' || /^\/_astro\/worker-[\w-]+\.js$/.test(path);
+
+/**
+ * Serves the built site from `root` on loopback, as a static host would: index.html for folders,
+ * the site's own 404.html (status 404) for paths that are not files.
+ */
 export async function serveStatic(root: string, port = 0): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
@@ -29,9 +40,13 @@ export async function serveStatic(root: string, port = 0): Promise<{ server: Ser
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const policy = runsOutsideAPage(path) ? { 'content-security-policy': WORKER_POLICY } : {};
+      res.writeHead(200, { 'content-type': type, ...policy }).end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      const page = await readFile(join(root, '404.html')).catch(() => undefined);
+      if (page) res.writeHead(404, { 'content-type': TYPES['.html'] }).end(page);
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
