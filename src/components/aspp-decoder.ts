@@ -55,7 +55,8 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       ([['v3', result.v3], ['v3plus', result.v3plus]] as const).forEach(([key, run], i) => {
         drawRgba(canvas(`${key}-prediction`), classMapRgba(run.classMap), SIDE, SIDE);
         drawRgba(canvas(`${key}-errors`), errorRgba(run, result.band), SIDE, SIDE);
-        $(`[data-counts="${key}"]`).textContent = s.counts(titles[i]!, pct(run.meanIoU), run.errorsInBand, run.errorsOutside);
+        $(`[data-counts="${key}"]`).textContent = s.counts(titles[i]!, pct(run.meanIoU), run.errorsInBand,
+            run.errorsOutside);
       });
       $('[data-band-size]').textContent = s.bandSize(result.bandPixels, SIDE * SIDE);
       root.dataset.shown = Object.values(values).join(',');

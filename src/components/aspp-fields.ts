@@ -44,7 +44,8 @@ export default defineFigure(settings, ({ $, root, state, api, status }) => {
     const col = clampToMap(state.values.col);
     const branches = [1, ...rates];
     // On the input: each tap covers the stride × stride block of input pixels its map pixel stands for.
-    const taps = branches.flatMap((rate, b) => (b === 0 ? [[0, 0]] : OFFSETS.flatMap((dy) => OFFSETS.map((dx) => [dy, dx])))
+    const grid = OFFSETS.flatMap((dy) => OFFSETS.map((dx) => [dy, dx]));
+    const taps = branches.flatMap((rate, b) => (b === 0 ? [[0, 0]] : grid)
       .map(([dy, dx]) => ({ b, y: (row + dy! * rate) * stride, x: (col + dx! * rate) * stride })));
     select($<SVGSVGElement>('[data-input-taps]')).attr('viewBox', `0 0 ${input} ${input}`)
       .selectAll('rect').data(taps).join('rect')

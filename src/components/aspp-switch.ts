@@ -47,9 +47,11 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       drawRgba(canvas('full'), classMapRgba(result.fullClassMap), SIDE, SIDE);
       drawRgba(canvas('switched'), classMapRgba(result.classMap), SIDE, SIDE);
       const f = t.asppFields;
-      const names = info.branches.map((b) => (b.kind === 'pool' ? f.pool : b.kernel === 1 ? f.branch1x1 : f.branchRate(b.rate)));
+      const names = info.branches.map((b) => (b.kind === 'pool' ? f.pool : b.kernel === 1 ? f.branch1x1
+          : f.branchRate(b.rate)));
       $('[data-branch-list]').textContent = s.branchList(names);
-      $('[data-result]').textContent = s.result(pct(result.fullMeanIoU), pct(result.meanIoU), result.changed, SIDE * SIDE);
+      $('[data-result]').textContent = s.result(pct(result.fullMeanIoU), pct(result.meanIoU), result.changed,
+          SIDE * SIDE);
       root.dataset.shown = Object.values(values).join(',');
     },
   };

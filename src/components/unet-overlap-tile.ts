@@ -33,11 +33,13 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
     if (!shown) return;
     const { row, col } = state.values;
     const b = shown.border;
-    const at = shown.tiles.find((tl) => row >= tl.row && row < tl.row + tl.height && col >= tl.col && col < tl.col + tl.width)!;
+    const inside = (v: number, start: number, length: number) => v >= start && v < start + length;
+    const at = shown.tiles.find((tl) => inside(row, tl.row, tl.height) && inside(col, tl.col, tl.width))!;
     // The window in the mirrored scene's pixels: the tile's rect grown by the border, shifted by it.
     marks.selectAll('rect.window').data([['#000', 1.6], ['#f0a500', 0.8]]).join('rect').attr('class', 'window')
       .attr('x', at.col).attr('y', at.row).attr('width', at.width + 2 * b).attr('height', at.height + 2 * b)
-      .attr('fill', 'none').attr('stroke', (d) => d[0]!).attr('stroke-width', (d) => d[1]!).attr('stroke-dasharray', '3 2');
+      .attr('fill', 'none').attr('stroke', (d) => d[0]!).attr('stroke-width', (d) => d[1]!)
+      .attr('stroke-dasharray', '3 2');
     marks.selectAll('rect.tile').data([0]).join('rect').attr('class', 'tile')
       .attr('x', at.col + b).attr('y', at.row + b).attr('width', at.width).attr('height', at.height)
       .attr('fill', '#f0a500').attr('fill-opacity', 0.25).attr('stroke', '#f0a500').attr('stroke-width', 0.8);
@@ -83,12 +85,14 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       for (const [svg, shift] of [[marks, b], [grid, 0]] as const) {
         if (svg === grid) svg.attr('viewBox', `0 0 ${SIDE} ${SIDE}`);
         svg.selectAll('rect.cell').data(r.tiles).join('rect').attr('class', 'cell')
-          .attr('x', (d) => d.col + shift).attr('y', (d) => d.row + shift).attr('width', (d) => d.width).attr('height', (d) => d.height)
+          .attr('x', (d) => d.col + shift).attr('y', (d) => d.row + shift)
+          .attr('width', (d) => d.width).attr('height', (d) => d.height)
           .attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', 0.4);
       }
       marks.selectAll('rect.window, rect.tile').raise();
       const total = SIDE * SIDE;
-      $('[data-summary]').textContent = s.summary(r.tiles.length, tile, tile + 2 * b, r.agreeing, total, fmtDiff(r.maxDifference));
+      const diff = fmtDiff(r.maxDifference);
+      $('[data-summary]').textContent = s.summary(r.tiles.length, tile, tile + 2 * b, r.agreeing, total, diff);
       drawCursor();
       root.dataset.shown = Object.values(values).join(',');
     },

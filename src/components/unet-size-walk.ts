@@ -45,7 +45,8 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       const rows = walk.steps.map((step) => {
         const tr = document.createElement('tr');
         const real = shapes?.find((r) => r.name === step.name)?.shape;
-        const cells = [step.name, `${step.side}×${step.side}×${step.channels}`, note(step), real ? real.join('×') : ''];
+        const size = `${step.side}×${step.side}×${step.channels}`;
+        const cells = [step.name, size, note(step), real ? real.join('×') : ''];
         cells.forEach((text, i) => {
           const td = document.createElement(i === 0 ? 'th' : 'td');
           if (i === 0) td.setAttribute('scope', 'row');
@@ -88,7 +89,8 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
           const real = shapes.find((r) => r.name === step.name)?.shape;
           return !real || real[0] !== step.side || real[1] !== step.side || real[2] !== step.channels;
         });
-        check.textContent = wrong.length === 0 ? s.agree(walk.steps.length) : s.disagree(wrong.map((w) => w.name).join(', '));
+        const names = wrong.map((w) => w.name).join(', ');
+        check.textContent = wrong.length === 0 ? s.agree(walk.steps.length) : s.disagree(names);
       }
       root.dataset.shown = Object.values(values).join(',');
     },

@@ -18,7 +18,8 @@ describe('boundary band', () => {
   });
 
   it('a square of class 1 in class 0: the band is the ring around its edge, width pixels each way', () => {
-    const labels = Array.from({ length: 64 }, (_, i) => (Math.floor(i / 8) >= 2 && Math.floor(i / 8) < 6 && i % 8 >= 2 && i % 8 < 6 ? 1 : 0));
+    const labels = Array.from({ length: 64 }, (_, i) => (Math.floor(i / 8) >= 2 && Math.floor(i / 8) < 6 && i % 8 >= 2
+        && i % 8 < 6 ? 1 : 0));
     const band = tf.tidy(() => Array.from(boundaryBand(tf.tensor2d(labels, [8, 8], 'int32'), 1).dataSync()));
     expect(band.reduce((a, b) => a + b, 0)).toBe(6 * 6 - 2 * 2);
     expect(band[0]).toBe(0);

@@ -47,7 +47,7 @@ export const aspp = {
     result: (full: string, now: string, changed: number, total: number) =>
       `Scene mean IoU: ${full} with every branch, ${now} with your choice; ${changed} of ${total} pixels change class.`,
     caption:
-      'Switch branches off and on. A switched-off branch sends zeros into the concatenation, so it adds nothing to the fused features; the model re-runs and the scene\'s mean IoU is recomputed against the ground truth. Notice which branches the model leans on: some can go with little change, and losing all the atrous branches ruins the map.',
+      'Switch branches off and on. A switched-off branch sends zeros into the concatenation, so it adds nothing to the fused features; the model re-runs and the scene\'s mean IoU is recomputed against the ground truth. Notice which branches this model leans on: without the 1×1 branch or the smallest rate the digits lose their classes, while the largest rates and image pooling can go with little change.',
   },
   asppDecoder: {
     seed: 'Scene seed',

@@ -57,7 +57,8 @@ export function overlapTile(
       const window = padded.slice([0, t.row, t.col, 0], [1, t.height + 2 * border, t.width + 2 * border, channels]);
       const out = run(window);
       if (out.shape[1] !== t.height || out.shape[2] !== t.width) {
-        throw new Error(`a ${t.height + 2 * border}-pixel window gave ${out.shape[1]}×${out.shape[2]}, not ${t.height}×${t.width}`);
+        const gave = `${out.shape[1]}×${out.shape[2]}`;
+        throw new Error(`a ${t.height + 2 * border}-pixel window gave ${gave}, not ${t.height}×${t.width}`);
       }
       if (t.col === 0) rows.push([]);
       rows.at(-1)!.push(out);

@@ -55,6 +55,7 @@ export function sizeWalk(nodes: readonly SizeNode[], input: number): SizeWalk {
     if (found === undefined) throw new Error(`layer ${name} is used before it is computed`);
     return found;
   };
+  const stop = (misfit: Misfit): SizeWalk => ({ input, steps, misfit });
   for (const node of nodes) {
     const op = node.op;
     const [a, b] = node.inputs.map(get);
@@ -69,9 +70,9 @@ export function sizeWalk(nodes: readonly SizeNode[], input: number): SizeWalk {
       case 'conv':
         if (op.padding === 'same') side = Math.ceil(a!.side / op.stride);
         else {
-          if (a!.side < op.kernel) return { input, steps, misfit: { kind: 'too-small', layer: node.name, side: a!.side, span: op.kernel } };
+          if (a!.side < op.kernel) return stop({ kind: 'too-small', layer: node.name, side: a!.side, span: op.kernel });
           if ((a!.side - op.kernel) % op.stride !== 0) {
-            return { input, steps, misfit: { kind: 'uneven', layer: node.name, side: a!.side, size: op.kernel, stride: op.stride } };
+            return stop({ kind: 'uneven', layer: node.name, side: a!.side, size: op.kernel, stride: op.stride });
           }
           side = (a!.side - op.kernel) / op.stride + 1;
         }
@@ -79,9 +80,9 @@ export function sizeWalk(nodes: readonly SizeNode[], input: number): SizeWalk {
         break;
       case 'pool':
         // A window that does not tile the map leaves its last row and column out.
-        if (a!.side < op.size) return { input, steps, misfit: { kind: 'too-small', layer: node.name, side: a!.side, span: op.size } };
+        if (a!.side < op.size) return stop({ kind: 'too-small', layer: node.name, side: a!.side, span: op.size });
         if ((a!.side - op.size) % op.stride !== 0) {
-          return { input, steps, misfit: { kind: 'uneven', layer: node.name, side: a!.side, size: op.size, stride: op.stride } };
+          return stop({ kind: 'uneven', layer: node.name, side: a!.side, size: op.size, stride: op.stride });
         }
         side = (a!.side - op.size) / op.stride + 1;
         channels = a!.channels;
@@ -91,7 +92,7 @@ export function sizeWalk(nodes: readonly SizeNode[], input: number): SizeWalk {
         channels = op.channels;
         break;
       case 'crop': {
-        if (b!.side > a!.side) return { input, steps, misfit: { kind: 'crop-larger', layer: node.name, side: a!.side, target: b!.side } };
+        if (b!.side > a!.side) return stop({ kind: 'crop-larger', layer: node.name, side: a!.side, target: b!.side });
         const before = Math.floor((a!.side - b!.side) / 2);
         side = b!.side;
         channels = a!.channels;
@@ -108,7 +109,8 @@ export function sizeWalk(nodes: readonly SizeNode[], input: number): SizeWalk {
         break;
     }
     sides.set(node.name, { side, channels });
-    steps.push(crop === undefined ? { name: node.name, op, side, channels } : { name: node.name, op, side, channels, crop });
+    steps.push(crop === undefined ? { name: node.name, op, side, channels } : { name: node.name, op, side, channels,
+        crop });
   }
   return { input, steps, output: steps.at(-1)?.side };
 }

@@ -79,7 +79,8 @@ function convAbove(layer: tf.layers.Layer): tf.layers.Layer {
 function branchOf(layer: tf.layers.Layer): AsppBranch {
   const c = convAbove(layer).getConfig();
   const first = (v: unknown) => (Array.isArray(v) ? (v[0] as number) : (v as number | undefined));
-  return { layer: layer.name, kind: 'conv', kernel: first(c.kernelSize) ?? 3, rate: first(c.rate ?? c.dilationRate) ?? 1 };
+  return { layer: layer.name, kind: 'conv', kernel: first(c.kernelSize) ?? 3,
+      rate: first(c.rate ?? c.dilationRate) ?? 1 };
 }
 
 function meanIoU(truth: Uint8Array, predicted: Uint8Array): number {
@@ -133,7 +134,8 @@ export const asppTasks = {
   },
 
   /** DeepLab v3 and v3+ on one scene: their errors, and how many fall within `band` pixels of a boundary. */
-  async asppDecoder(image: Float32Array, label: Uint8Array, height: number, width: number, band: number): Promise<DecoderResult> {
+  async asppDecoder(image: Float32Array, label: Uint8Array, height: number, width: number,
+      band: number): Promise<DecoderResult> {
     const [v3Map] = await classMaps('deeplabv3', image, height, width, [new Set()]);
     const [plusMap] = await classMaps('deeplabv3plus', image, height, width, [new Set()]);
     const [bandData] = await readBack(tf.tidy(() => boundaryBand(tf.tensor2d(label, [height, width], 'int32'), band)));
