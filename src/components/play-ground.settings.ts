@@ -39,5 +39,7 @@ export const settings = defineSettings('play-ground', {
   deeplabv3: bool(p.titles.deeplabv3!, false),
   deeplabv3plus: bool(p.titles.deeplabv3plus!, false),
   selfie: bool(p.titles.selfie!, true),
-  opacity: { kind: 'number', min: 0, max: 1, step: 0.05, default: 0.6, label: p.opacity, format: (v: number) => v.toFixed(2) },
+  opacity: {
+    kind: 'number', min: 0, max: 1, step: 0.05, default: 0.6, label: p.opacity, format: (v: number) => v.toFixed(2),
+  },
 });

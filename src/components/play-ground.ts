@@ -184,14 +184,18 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
     const known = runs.get(key);
     if (known) return known;
     let result: Run;
+    const began = performance.now();
     if (isDigitModel(model)) {
       const side = input.side === DIGIT_SIDE ? DIGIT_SIDE : PHOTO_DIGIT_SIDE;
       const grey = input.grey ?? rgbaToGrey(input.rgba, input.side, side);
-      const [map, field] = await Promise.all([a.modelRun(model, grey, side, side), fieldOf(a, model, side)]);
-      result = { model, map, field };
+      const field = fieldOf(a, model, side);
+      result = { model, map: await a.modelRun(model, grey, side, side) };
+      result.field = await field;
     } else {
       result = { model, map: await a.graphModelRun(model, rgbaToRgb(input.rgba), input.side, input.side) };
     }
+    // One model's run in the worker, round trip included, at the size it ran: read by the bench.
+    performance.measure(`play-run:${model}@${result.map.width}`, { start: began, end: performance.now() });
     runs.set(key, result);
     return result;
   };
@@ -224,9 +228,11 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       const clip = (v: number) => Math.min(Math.max(v, 0), map.height - 1);
       const [top, bottom] = [clip(field.rows.first[row]!), clip(field.rows.last[row]!)];
       const [left, right] = [clip(field.cols.first[col]!), clip(field.cols.last[col]!)];
-      fieldSvg.attr('viewBox', `0 0 ${map.width} ${map.height}`).selectAll('rect').data([['#000', 2], [MARK, 1]]).join('rect')
+      fieldSvg.attr('viewBox', `0 0 ${map.width} ${map.height}`).selectAll('rect')
+        .data([['#000', 2], [MARK, 1]]).join('rect')
         .attr('x', left + 0.5).attr('y', top + 0.5).attr('width', right - left).attr('height', bottom - top)
-        .attr('fill', 'none').attr('stroke', (d) => String(d[0])).attr('stroke-width', (d) => Number(d[1]) * map.width / 128);
+        .attr('fill', 'none').attr('stroke', (d) => String(d[0]))
+        .attr('stroke-width', (d) => (Number(d[1]) * map.width) / 128);
       words += p.field(top, bottom, left, right);
     } else words += p.noField;
     $('[data-picked]').textContent = words;
@@ -352,7 +358,8 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       for (const { model, map } of result.runs) {
         const colours = isDigitModel(model) ? DIGIT_COLOURS : [null, PERSON];
         const canvas = $<HTMLCanvasElement>(`[data-output="${model}"]`);
-        drawRgba(canvas, overlayClasses(input.rgba, input.side, map.classMap, map.width, colours, values.opacity), map.width, map.height);
+        const overlay = overlayClasses(input.rgba, input.side, map.classMap, map.width, colours, values.opacity);
+        drawRgba(canvas, overlay, map.width, map.height);
         $(`[data-size="${model}"]`).textContent = p.sizeNote(map.width);
         let share = 0;
         for (const c of map.classMap) share += c;
@@ -363,7 +370,8 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       }
       drawPicked();
       // What is on screen, for tests and the bench to wait on.
-      root.dataset.shown = `${input.kind}:${input.version}:${result.runs.map((r) => r.model).join(',')}:${values.opacity}`;
+      const models = result.runs.map((r) => r.model).join(',');
+      root.dataset.shown = `${input.kind}:${input.version}:${models}:${values.opacity}`;
       if (input.kind === 'webcam') countFrame();
     },
   };

@@ -66,7 +66,8 @@ export function camera(video: HTMLVideoElement, side: number, on: {
       }
       on.message('starting', false);
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+        const video = { width: { ideal: 640 }, height: { ideal: 480 } };
+        stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
       } catch (e) {
         on.message(troubleOf(e), true);
         return;

@@ -185,13 +185,15 @@ describe('the playground', () => {
     expect(await text('[data-strokes]')).toBe('0 strokes');
   });
 
-  it('sample photos: the selfie model finds the astronaut, and also marks the cat as foreground', async () => {
+  it('sample photos: the selfie model finds the astronaut, and also marks the cat and the cup as foreground', async () => {
     await choose('sample');
     expect(await text('[data-sample-note]')).toMatch(/NASA.*public domain/);
     const share = async () => Number((await text('[data-summary="selfie"]')).match(/([\d.]+)%/)![1]);
     expect(await share()).toBeGreaterThan(15);
     await after(() => page.locator($('select[data-state="sample"]')).selectOption('chelsea'));
     expect(await text('[data-sample-note]')).toMatch(/CC0/);
+    expect(await share()).toBeGreaterThan(15);
+    await after(() => page.locator($('select[data-state="sample"]')).selectOption('coffee'));
     expect(await share()).toBeGreaterThan(15);
     expect((await shown()).split(':')[0]).toBe('sample');
     expect((await pixels('[data-input]')).w).toBe(256);

@@ -388,18 +388,23 @@ export const graphModelTasks = {
         throw new Error(`${m.info.title} takes sides from ${PHOTO_SIDE.min} to ${PHOTO_SIDE.max}, not ${side}`);
       }
     }
-    if (rgb.length !== height * width * 3) throw new Error(`image has ${rgb.length} values, not ${height}×${width}×3`);
+    if (rgb.length !== height * width * 3) {
+      throw new Error(`image has ${rgb.length} values, not ${height}×${width}×3`);
+    }
     if (!rgb.every(Number.isFinite)) throw new Error('image has values that are not finite numbers');
     const { height: inH, width: inW } = m.info.input;
     const [probsT, classT] = tf.tidy(() => {
       const x = tf.image.resizeBilinear(tf.tensor4d(rgb, [1, height, width, 3]), [inH, inW], false, true);
       const y = m.model.predict(x) as tf.Tensor4D;
-      const person = tf.image.resizeBilinear(y, [height, width], false, true).clipByValue(0, 1).reshape([height, width, 1]);
+      const person = tf.image.resizeBilinear(y, [height, width], false, true).clipByValue(0, 1)
+        .reshape([height, width, 1]);
       return [tf.concat([tf.sub(1, person), person], -1), tf.greater(person, 0.5).reshape([height, width])];
     });
     const [probabilities, classes] = await readBack(probsT!, classT!);
     const classMap = Uint8Array.from(classes!);
-    const result: ModelRunResult = { height, width, classes: 2, classMap, probabilities: probabilities!, activations: {} };
+    const result: ModelRunResult = {
+      height, width, classes: 2, classMap, probabilities: probabilities!, activations: {},
+    };
     return Comlink.transfer(result, [probabilities!.buffer, classMap.buffer]);
   },
 };
