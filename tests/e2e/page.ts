@@ -12,7 +12,9 @@ export interface OpenedPage {
 }
 
 export async function open(browser: Browser, path: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
-  const page = await (await browser.newContext({ viewport })).newPage();
+  // No service worker: offline.test.ts tests it; here it would precache the whole site (10 MB) in
+  // every context and could answer requests that a test reroutes.
+  const page = await (await browser.newContext({ viewport, serviceWorkers: 'block' })).newPage();
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (m) => {
