@@ -8,7 +8,7 @@ import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
 import { connectedComponents } from '../lib/ops/connected-components.ts';
 import { classMapRgba, INSTANCE_COLORS, instanceRgba } from '../lib/viz/class-palette.ts';
-import { loadModels } from '../lib/viz/model-load.ts';
+import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
 import { settings } from './seg-instances.settings.ts';
@@ -29,7 +29,7 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       const w = await api();
       await loadModels(w, [SEGMENTER], status);
       const scene = await w.sceneForPage(seed, SCENE_SIDE, { repeatedDigit: true });
-      const run = await w.modelRun(SEGMENTER, scene.image, SCENE_SIDE, SCENE_SIDE);
+      const run = await runModel(w, SEGMENTER, scene.image, SCENE_SIDE, SCENE_SIDE);
       return { scene, run };
     },
     draw({ scene, run }, { source }) {

@@ -9,7 +9,7 @@ import { defineFigure } from '../lib/figure/scaffold.ts';
 import { confusionMatrix, segmentationMetrics } from '../lib/models/metrics.ts';
 import { classMapRgba, CLASS_COLORS } from '../lib/viz/class-palette.ts';
 import { fmt } from '../lib/viz/format.ts';
-import { loadModels } from '../lib/viz/model-load.ts';
+import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { drawRgba } from '../lib/viz/pixels.ts';
 import { textColor } from '../lib/viz/value-grid.ts';
 import { settings } from './seg-scores.settings.ts';
@@ -37,7 +37,7 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       const w = await api();
       await loadModels(w, [model], status);
       const scene = await w.sceneForPage(seed, SCENE_SIDE);
-      const run = await w.modelRun(model, scene.image, SCENE_SIDE, SCENE_SIDE);
+      const run = await runModel(w, model, scene.image, SCENE_SIDE, SCENE_SIDE);
       return { scene, run };
     },
     draw({ scene, run }, { model }) {

@@ -7,7 +7,7 @@ import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
 import { confusionMatrix, segmentationMetrics } from '../lib/models/metrics.ts';
 import { classMapRgba, CLASS_COLORS } from '../lib/viz/class-palette.ts';
-import { loadModels } from '../lib/viz/model-load.ts';
+import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { modelOutputView } from '../lib/viz/model-output.ts';
 import { drawRgba } from '../lib/viz/pixels.ts';
 import { FCNS, settings } from './skip-compare.settings.ts';
@@ -28,7 +28,7 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       await loadModels(w, FCNS, status);
       const scene = await w.sceneForPage(seed, SCENE_SIDE);
       const outputs = await Promise.all(FCNS.map(async (name) => ({
-        map: await w.modelRun(name, scene.image, SCENE_SIDE, SCENE_SIDE),
+        map: await runModel(w, name, scene.image, SCENE_SIDE, SCENE_SIDE),
         field: await w.modelReceptiveField(name, { height: SCENE_SIDE, width: SCENE_SIDE }),
       })));
       return { scene, outputs };

@@ -7,7 +7,7 @@
 import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
 import { fmt, fmtDiff } from '../lib/viz/format.ts';
-import { loadModels } from '../lib/viz/model-load.ts';
+import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { differenceRamp, greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { nextSeed } from './seg-scene.settings.ts';
@@ -49,7 +49,7 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       await loadModels(w, [model], status);
       const side = Number(size);
       const scene = await w.sceneForPage(seed, side);
-      const run = await w.modelRun(model, scene.image, side, side, { activations: layersOf(model) });
+      const run = await runModel(w, model, scene.image, side, side, { activations: layersOf(model) });
       return { scene, run };
     },
     draw({ scene, run }, { model, cls, size }) {
