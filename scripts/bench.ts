@@ -1,11 +1,12 @@
-// Prints, per built page: JS shipped before any figure loads (gzip), time from navigation to the
-// first drawn figure, and the p95 time of figure updates driven by the keyboard and controls, as
-// Chromium schedules them and without its after-input deferral (the figure's own work).
+// npm run bench: first the performance budgets of every built page against the previous commit
+// (scripts/bench-budgets.ts), then the time of figure updates driven by the keyboard and
+// controls, as Chromium schedules them and without its after-input deferral (the figure's own
+// work), p95 and median.
 // Usage: npm run bench (builds first). Needs /usr/bin/chromium (scripts/ensure-chromium.mjs).
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { benchBudgets } from './bench-budgets.ts';
+import { builtPages } from './lib/built-pages.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
 
@@ -87,17 +88,6 @@ const DRIVERS: Record<string, (page: Page, i: number) => Promise<void>> = {
 };
 const UPDATES = 40;
 
-async function pages(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.name === 'index.html')
-    .map((e) => '/' + relative(DIST, e.parentPath).split('\\').join('/') + (e.parentPath === DIST ? '' : '/'))
-    .map((p) => p.replace('//', '/'))
-    .sort();
-}
-
-const gzipBytes = async (url: string) => gzipSync(await readFile(join(DIST, new URL(url).pathname))).length;
-
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -110,14 +100,20 @@ async function figureUpdates(page: Page, figures: string[]): Promise<Map<string,
     const drive = DRIVERS[figure];
     if (!drive) continue;
     await page.locator(`[data-figure="${figure}"]`).scrollIntoViewIfNeeded();
-    await page.waitForFunction((f) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready', figure, { timeout: 120_000 });
+    await page.waitForFunction(
+      (f) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready', figure,
+      { timeout: 120_000 },
+    );
     const name = `figure-update:${figure}`;
     await page.evaluate((n) => performance.clearMeasures(n), name);
     for (let i = 0; i < UPDATES; i++) {
       const done = await page.evaluate((n) => performance.getEntriesByName(n).length, name);
       await page.waitForTimeout(HOLD_MS);
       await drive(page, i);
-      await page.waitForFunction(([n, c]) => performance.getEntriesByName(n as string).length > (c as number), [name, done] as const, { timeout: 30_000 });
+      await page.waitForFunction(
+        ([n, c]) => performance.getEntriesByName(n as string).length > (c as number), [name, done] as const,
+        { timeout: 30_000 },
+      );
     }
     times.set(figure, await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name));
   }
@@ -126,38 +122,23 @@ async function figureUpdates(page: Page, figures: string[]): Promise<Map<string,
 
 const ms = (values: number[]) => `${percentile(values, 95).toFixed(1)} / ${percentile(values, 50).toFixed(1)}`;
 
+// `node scripts/bench.ts /learn/<slug>/` benches one page.
+const only = process.argv[2];
+const withinBudgets = await benchBudgets(DIST, only);
+
 const { server, url } = await serveStatic(DIST);
 const browser = await launchChromium();
 // After a click or key press Chromium holds back other tasks, the worker's reply among them, until
 // the next frame is drawn (DeferRendererTasksAfterInput). A second browser without that policy
 // shows what the figure's own work costs.
 const undeferred = await launchChromium(['--disable-features=DeferRendererTasksAfterInput']);
-const pageRows: string[][] = [];
 const figureRows: string[][] = [];
-// `node scripts/bench.ts /learn/<slug>/` benches one page.
-const only = process.argv[2];
-for (const path of (await pages(DIST)).filter((p) => !only || p === only)) {
-  // A viewport too short to reach any figure: what loads then is what every reader pays for.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 120 } });
-  const page = await context.newPage();
-  const scripts = new Set<string>();
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.add(r.url());
-  });
-  await page.goto(url + path, { waitUntil: 'networkidle' });
-  let initialJs = 0;
-  for (const s of scripts) initialJs += await gzipBytes(s);
-  await page.setViewportSize({ width: 1280, height: 900 });
-
-  const figures = await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')!));
-  let firstDrawn = '';
-  if (figures.length > 0) {
-    // A fresh load that starts at the first figure: navigation → drawn.
-    await page.goto(url + path + '#' + 'bench', { waitUntil: 'domcontentloaded' });
-    await page.locator('[data-figure]').first().scrollIntoViewIfNeeded();
-    const mark = `figure-ready:${figures[0]}`;
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 120_000 });
-    firstDrawn = `${(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark)).toFixed(0)} ms`;
+for (const path of (await builtPages(DIST)).filter((p) => !only || p === only)) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url + path, { waitUntil: 'domcontentloaded' });
+  const figures = await page.locator('[data-figure]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')!));
+  if (figures.some((f) => DRIVERS[f])) {
     const times = await figureUpdates(page, figures);
     const other = await undeferred.newPage({ viewport: { width: 1280, height: 900 } });
     await other.goto(url + path, { waitUntil: 'domcontentloaded' });
@@ -165,14 +146,16 @@ for (const path of (await pages(DIST)).filter((p) => !only || p === only)) {
     await other.close();
     for (const [figure, durations] of times) figureRows.push([path, figure, ms(durations), ms(ownTimes.get(figure)!)]);
   }
-  const backend = figures.length > 0 ? ((await page.getAttribute('[data-backend-status]', 'data-backend')) ?? '') : '';
-  pageRows.push([path, `${(initialJs / 1024).toFixed(1)} KB`, firstDrawn || '-', backend || '-']);
-  await context.close();
+  await page.close();
 }
 await Promise.all([browser.close(), undeferred.close()]);
 server.close();
 
-const print = (rows: string[][]) => rows.forEach((row) => process.stdout.write(row.join(' | ') + '\n'));
-print([['page', 'JS before figures (gzip)', 'navigation → first figure', 'backend'], ...pageRows]);
 process.stdout.write('\n');
-print([['page', 'figure', `update p95 / median, ms (${UPDATES} updates)`, 'without the after-input deferral'], ...figureRows]);
+const print = (rows: string[][]) => rows.forEach((row) => process.stdout.write(row.join(' | ') + '\n'));
+print([
+  ['page', 'figure', `update p95 / median, ms (${UPDATES} updates)`, 'without the after-input deferral'],
+  ...figureRows,
+]);
+// Exceeded budgets fail the bench after every table is printed.
+if (!withinBudgets) process.exitCode = 1;
