@@ -58,7 +58,7 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
         $(`[data-counts="${key}"]`).textContent = s.counts(titles[i]!, pct(run.meanIoU), run.errorsInBand,
             run.errorsOutside);
       });
-      $('[data-band-size]').textContent = s.bandSize(result.bandPixels, SIDE * SIDE);
+      $('[data-band-size]').textContent = s.bandSize(values.band, result.bandPixels, SIDE * SIDE);
       root.dataset.shown = Object.values(values).join(',');
     },
   };

@@ -4,11 +4,7 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 export const aspp = {
   asppFields: {
     map: 'Setting',
-    maps: {
-      ours: 'Our DeepLab on its feature map',
-      os16: 'The paper: 513-pixel crops at output stride 16',
-      os8: 'The paper: 513-pixel crops at output stride 8',
-    },
+    maps: { ours: 'Ours', os16: 'Paper, output stride 16', os8: 'Paper, output stride 8' },
     setting: (n: number, input: number, stride: number, rates: string) =>
       `A ${input}-pixel input at output stride ${stride} gives a ${n}×${n} map; the 3×3 branches use rates ${rates}.`,
     input: (input: number) => `The branches' taps on the ${input}×${input} input, at the cursor`,
@@ -52,7 +48,7 @@ export const aspp = {
   asppDecoder: {
     seed: 'Scene seed',
     newScene: 'New scene',
-    band: 'Boundary band (pixels each side)',
+    band: 'Band width',
     scene: 'The scene',
     truth: 'Ground truth and its boundary band',
     truthAlt: 'The ground-truth classes, with the band along class boundaries shaded.',
@@ -62,7 +58,8 @@ export const aspp = {
     mapAlt: (what: string) => `${what}: a class colour for every pixel.`,
     counts: (title: string, miou: string, inBand: number, outside: number) =>
       `${title}: scene mean IoU ${miou}; ${inBand} wrong pixels in the band, ${outside} elsewhere.`,
-    bandSize: (n: number, total: number) => `The band covers ${n} of ${total} pixels.`,
+    bandSize: (w: number, n: number, total: number) =>
+      `The band (pixels within ${w} of a class boundary) covers ${n} of ${total} pixels.`,
     caption:
       'Try a few scenes and widen the boundary band. DeepLab v3 predicts at output stride 4 and upsamples its scores bilinearly; v3+ adds a decoder that mixes in stride-2 features. Notice where v3\'s errors sit: almost all on the band, along the thin strokes, where the coarse map cannot place an edge.',
     table: 'Measured on our 500 test scenes, beside the paper',

@@ -5,8 +5,8 @@ const side = (n: number) => `${n}×${n}`;
 
 export const unet = {
   unetSizeWalk: {
-    network: 'Network',
-    networks: { paper: 'The paper\'s U-Net (four poolings, 64…1024 channels)', ours: 'Our trained U-Net (two poolings, 16…64 channels)' },
+    network: 'U-Net',
+    networks: { paper: 'The paper\'s', ours: 'Our trained one' },
     side: 'Input side (pixels)',
     layer: 'Layer',
     size: 'Map (side × side × channels)',
@@ -42,7 +42,7 @@ export const unet = {
     seed: 'Scene seed',
     newScene: 'New scene',
     level: 'Skip connection',
-    levels: { 1: 'Upper level (crop1, concat1)', 2: 'Lower level (crop2, concat2)' },
+    levels: { 1: 'Upper (crop1)', 2: 'Lower (crop2)' },
     channel: 'Channel',
     skip: (l: string, s: number[]) => `1. Contracting path, ${l}: ${s[0]}×${s[1]}×${s[2]}`,
     cropped: (l: string, s: number[]) => `2. Its centre crop, ${l}: ${s[0]}×${s[1]}`,
@@ -63,7 +63,7 @@ export const unet = {
   unetOverlapTile: {
     seed: 'Scene seed',
     newScene: 'New scene',
-    tile: 'Tile side (output pixels)',
+    tile: 'Tile side',
     padded: (n: number, b: number) => `The ${side(n)} scene with ${b} mirrored pixels on each side`,
     paddedHead: 'The scene with its mirrored border',
     paddedAlt: (n: number) => `The scene with its mirrored border; ${n} tiles are outlined, and the input window of the tile under the cursor is dashed.`,
