@@ -15,8 +15,14 @@ type Listener = (s: Started | Error) => void;
 // at once through its error event, so this only catches a worker that hangs.
 const START_TIMEOUT_MS = 30_000;
 
+// How long a worker whose GPU was lost lives on: it refuses every task at once, so a call that
+// reached it just before the page started another still gets an answer, never silence.
+const LOST_WORKER_GRACE_MS = 10_000;
+
 let started: Promise<Started> | undefined;
-const waiting: Listener[] = [];
+const listeners: Listener[] = [];
+/** GPU backends a worker of this page lost: a new worker does not try them again. */
+const lost: BackendName[] = [];
 
 /** `?backend=` as asked, and a notice when it names no backend. */
 function askedBackend(): { preferred?: BackendName; unknown?: Skipped } {
@@ -38,7 +44,12 @@ async function start(): Promise<Started> {
   const api = Comlink.wrap<WorkerApi>(worker);
   const { preferred, unknown } = askedBackend();
   try {
-    const report = await Promise.race([api.init(preferred), failed]);
+    const onLost = Comlink.proxy((backend: BackendName) => {
+      lost.push(backend);
+      started = undefined;
+      setTimeout(() => worker.terminate(), LOST_WORKER_GRACE_MS);
+    });
+    const report = await Promise.race([api.init(preferred, [...lost], onLost), failed]);
     if (unknown) report.skipped.unshift(unknown);
     return { api, report };
   } catch (e) {
@@ -51,17 +62,20 @@ function notify(promise: Promise<Started>, listener: Listener): void {
   promise.then(listener, (e: unknown) => listener(e instanceof Error ? e : new Error(String(e))));
 }
 
-/** Starts TensorFlow.js in its worker on first call; later calls share it. */
+/**
+ * Starts TensorFlow.js in its worker on first call; later calls share it. After a lost GPU the
+ * next call starts a new worker on another backend.
+ */
 export function runtime(): Promise<Started> {
   if (!started) {
     started = start();
-    for (const listener of waiting.splice(0)) notify(started, listener);
+    for (const listener of listeners) notify(started, listener);
   }
   return started;
 }
 
-/** Calls `listener` once the runtime has started (or failed), without starting it. */
+/** Calls `listener` each time the runtime has started (or failed), without starting it. */
 export function onRuntime(listener: Listener): void {
+  listeners.push(listener);
   if (started) notify(started, listener);
-  else waiting.push(listener);
 }

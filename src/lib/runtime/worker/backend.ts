@@ -57,16 +57,67 @@ async function describe(name: BackendName): Promise<string> {
   return 'JavaScript';
 }
 
+const LOST_DETAIL = 'its context was lost earlier on this page';
+
+let rejectLost: (e: Error) => void = () => undefined;
+/** Rejects when the GPU backend in use loses its device: every task in flight then fails at once. */
+export const gpuLost = new Promise<never>((_, reject) => {
+  rejectLost = reject;
+});
+gpuLost.catch(() => undefined);
+let lostError: Error | undefined;
+
+/** Throws once the GPU is lost, so a task never starts on a dead context (it would wait forever). */
+export function checkGpu(): void {
+  if (lostError) throw lostError;
+}
+
+/**
+ * Watches the running GPU backend for a lost context or device (a GPU reset, a driver update, too
+ * many contexts): tasks in flight would otherwise wait forever on its fences, and later ones read
+ * zeros. The page hears of it through `onLost` and starts a new worker without that backend.
+ */
+function watchGpu(name: BackendName, onLost?: (backend: BackendName) => void): void {
+  const lose = () => {
+    if (lostError) return;
+    lostError = new Error(`the ${name === 'webgl' ? 'WebGL' : 'WebGPU'} context was lost; ` +
+      'the next change restarts the computation on another backend');
+    rejectLost(lostError);
+    // After the rejections of tasks in flight have been posted to the page, not before.
+    setTimeout(() => onLost?.(name), 0);
+  };
+  const gpu = tf.backend() as unknown as {
+    gpgpu?: { gl?: WebGL2RenderingContext };
+    device?: { lost?: Promise<unknown> };
+  };
+  if (name === 'webgl') {
+    const gl = gpu.gpgpu?.gl;
+    (gl?.canvas as OffscreenCanvas | undefined)?.addEventListener('webglcontextlost', lose);
+    if (gl?.isContextLost()) lose();
+  }
+  if (name === 'webgpu') void gpu.device?.lost?.then(lose);
+}
+
 /**
  * Picks the fastest backend that initialises; `preferred` (from ?backend= in the page URL) is
- * tried first. Every backend passed over is reported, so the page can say why.
+ * tried first, and `lost` (GPU backends whose context an earlier worker of this page lost) are
+ * not tried again. Every backend passed over is reported, so the page can say why.
  */
-export async function initBackend(preferred?: BackendName): Promise<BackendReport> {
-  const plan = planBackends({ webgpu: await probeWebGpu(), webgl: probeWebGl() }, preferred);
+export async function initBackend(
+  preferred?: BackendName,
+  lost: readonly BackendName[] = [],
+  onLost?: (backend: BackendName) => void,
+): Promise<BackendReport> {
+  const gone: GpuProbe = { available: false, software: false, detail: LOST_DETAIL };
+  const plan = planBackends({
+    webgpu: lost.includes('webgpu') ? gone : await probeWebGpu(),
+    webgl: lost.includes('webgl') ? gone : probeWebGl(),
+  }, preferred);
   const skipped = [...plan.skipped];
   for (const name of plan.order) {
     try {
       await activate(name);
+      watchGpu(name, onLost);
       return { backend: name, detail: await describe(name), skipped: [...skipped, ...softwareSkips(plan, name, preferred)] };
     } catch (error) {
       skipped.push({ backend: name, reason: 'failed', detail: error instanceof Error ? error.message : String(error) });
