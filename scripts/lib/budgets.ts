@@ -23,9 +23,9 @@ const score = (value: number) => value.toFixed(0);
 export const BUDGETS: Record<Metric, Budget> = {
   // Pages are prose and math rendered at build time; figure code loads only when a figure comes
   // near. Before that a page needs its layout scripts and the figure loader: ~5 KB. Today every
-  // page also loads every lesson's strings (src/i18n, ~20 KB gzip) with the runtime client, so
-  // all pages are over this limit until those load with their figures. Bytes are exact (gzip of
-  // the built files), so the slack is a small real change, not noise.
+  // page also loads the runtime client, ~19 KB gzip, ~14 KB of it every lesson's strings
+  // (src/i18n), so all pages are over this limit until those load with their figures. Bytes are
+  // exact (gzip of the built files), so the slack is a small real change, not noise.
   jsAtLoad: {
     label: 'JS with no figure in reach (gzip)', show: kb, worse: 'higher',
     limit: 16 * 1024, slack: () => 1024, rule: '≤ 16 KB, +1 KB',
