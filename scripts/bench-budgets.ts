@@ -143,6 +143,8 @@ export async function benchBudgets(dist: string, only?: string): Promise<boolean
       for (const [i, m] of measured.entries()) {
         for (const error of m.errors) process.stdout.write(`!! ${i === current ? 'this build' : base}: ${error}\n`);
       }
+      // A measurement that failed on this build (a figure never drawn, Lighthouse stuck) fails too.
+      exceeded.push(...now.errors.map((e) => `${path}: ${e}`));
       summary.push(cells);
     }
   } finally {
