@@ -28,7 +28,7 @@ async function footerBackend(page: Page): Promise<string> {
   return (await footer(page).getAttribute('data-backend'))!;
 }
 
-async function openWith(browser: Browser, path: string, routes: (page: Page) => Promise<void>): Promise<Page> {
+async function openWith(browser: Browser, path: string, routes: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await (await browser.newContext({ viewport: TALL })).newPage();
   await routes(page);
   await page.goto(inject('baseUrl') + path);
