@@ -10,6 +10,7 @@ import { fullyConvolutional } from './en/fully-convolutional.ts';
 import { playground } from './en/playground.ts';
 import { segmentation } from './en/segmentation.ts';
 import { skipConnections } from './en/skip-connections.ts';
+import { train } from './en/train.ts';
 import { transposed } from './en/transposed.ts';
 import { unet } from './en/u-net.ts';
 
@@ -63,6 +64,7 @@ export const en = {
   ...unet,
   ...aspp,
   ...playground,
+  ...train,
 } as const;
 
 export const t = en;

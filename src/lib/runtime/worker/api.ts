@@ -4,6 +4,7 @@ import { atrousTasks } from './tasks/atrous.ts';
 import { bilinearTasks } from './tasks/bilinear.ts';
 import { fullyConvolutionalTasks } from './tasks/fully-convolutional.ts';
 import { graphModelTasks, modelTasks } from './tasks/models.ts';
+import { trainTasks } from './tasks/train.ts';
 import { transposedTasks } from './tasks/transposed.ts';
 import { unetTasks } from './tasks/unet.ts';
 
@@ -18,6 +19,7 @@ export const workerApi = {
   ...graphModelTasks,
   ...unetTasks,
   ...asppTasks,
+  ...trainTasks,
 };
 
 export type WorkerApi = typeof workerApi;

@@ -102,8 +102,9 @@ const loading = new Map<ModelName, Loading>();
 const SIDE = { step: 32, min: 64, max: 512 } as const;
 
 function modelName(name: string): ModelName {
-  if (!isModelName(name)) throw new Error(`no model named "${name}"; the models are ${MODEL_NAMES.join(', ')}`);
-  return name;
+  // A name given to provideModel joins the shipped ones.
+  if (isModelName(name) || loading.has(name as ModelName)) return name as ModelName;
+  throw new Error(`no model named "${name}"; the models are ${MODEL_NAMES.join(', ')}`);
 }
 
 async function load(name: ModelName, watchers: Watchers): Promise<Loaded> {
@@ -196,6 +197,39 @@ function testDigits(): Promise<DigitSet> {
     throw e;
   });
   return digits;
+}
+
+/**
+ * Adds a model built outside the catalog (one trained on /playground/train/) to the runner under
+ * `name`, so modelLoad, modelRun and modelReceptiveField serve it like a shipped one. A later call
+ * with the same name replaces it.
+ */
+export function provideModel(name: string, model: tf.LayersModel, entry: CatalogEntry): ModelInfo {
+  if (isModelName(name)) throw new Error(`"${name}" is a shipped model's name`);
+  const { height, width } = entry.input;
+  const info: ModelInfo = {
+    ...entry,
+    name: name as ModelName,
+    layers: layerGraph(model, height + 2 * entry.border, width + 2 * entry.border).map((l) => ({
+      name: l.name,
+      className: l.className,
+      shape: l.shape,
+    })),
+  };
+  const manifest: Manifest = {
+    name,
+    title: entry.title,
+    input: { height, width, channels: 1, range: [0, 1], polarity: 'white digits on black' },
+    classes: [...entry.classes],
+    border: entry.border,
+    storage: {},
+    training: {},
+    shards: [],
+    totalBytes: 0,
+  };
+  const watchers: Watchers = { listeners: new Set(), last: undefined };
+  loading.set(name as ModelName, { promise: Promise.resolve({ model, manifest, info, probes: new Map() }), watchers });
+  return info;
 }
 
 /** A loaded model itself, for lesson tasks that run it their own way (loads it once, like modelLoad). */

@@ -1,0 +1,53 @@
+// Training in the browser (/playground/train/): steps per second on each backend the page can get
+// here (?backend=wasm, ?backend=cpu; a GPU backend too when this Chromium has a real one), and the
+// main thread's longest task while training. Part of `npm run bench` (built site in dist/ or $DIST).
+// Usage: node scripts/bench-train.ts [seconds per backend = 20]
+import { resolve } from 'node:path';
+import { launchChromium } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
+
+const DIST = resolve(process.env.DIST ?? 'dist');
+const SECONDS = Number(process.argv[2] ?? 20);
+const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'] as const;
+const FIGURE = '[data-figure="train-network"]';
+
+const { server, url } = await serveStatic(DIST);
+const browser = await launchChromium();
+const rows: string[][] = [];
+for (const backend of BACKENDS) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${url}/playground/train/?backend=${backend}`);
+  await page.waitForFunction((f) => document.querySelector<HTMLElement>(f)?.dataset.state === 'ready', FIGURE, { timeout: 120_000 });
+  const size = await page.locator(`${FIGURE} [data-size]`).innerText();
+  const got = size.match(/training on (\w+)/)?.[1] ?? '?';
+  // A backend that did not start hands over to the next: that row would measure another one.
+  if (got !== backend) {
+    rows.push([backend, `not available here (got ${got})`, '', '']);
+    await page.close();
+    continue;
+  }
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const stepNow = async () => Number((await page.locator(`${FIGURE} [data-step-count]`).innerText()).match(/\d+/)?.[0]);
+  await page.click(`${FIGURE} [data-play]`);
+  // The first steps set up kernels and pack weights: start counting after them.
+  await page.waitForFunction((f) => Number(document.querySelector(`${f} [data-step-count]`)?.textContent?.match(/\d+/)?.[0]) >= 2, FIGURE, { timeout: 300_000 });
+  const [from, began] = [await stepNow(), Date.now()];
+  await page.waitForTimeout(SECONDS * 1000);
+  const [to, ended] = [await stepNow(), Date.now()];
+  await page.click(`${FIGURE} [data-play]`);
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  rows.push([backend, ((to - from) / ((ended - began) / 1000)).toFixed(2), String(to - from), longest.toFixed(0)]);
+  await page.close();
+}
+await browser.close();
+server.close();
+
+const header = ['backend', 'steps/s (8 scenes a step)', 'steps counted', 'longest main-thread task (ms; 0 = none over 50)'];
+console.log(`\nTraining on /playground/train/, ${SECONDS} s per backend (default network and settings)`);
+for (const row of [header, ...rows]) console.log(row.map((c, i) => c.padEnd(i === 0 ? 8 : header[i]!.length)).join('  '));

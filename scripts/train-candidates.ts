@@ -1,0 +1,85 @@
+// Which small net should /playground/train/ train? Each candidate trains for a minute on the
+// wasm backend (our gradient kernels), one step at a time as the page does, on the digits the page
+// ships; prints steps/s and held-out mean IU (scenes of the shipped test digits) as it goes.
+// The machine is shared, so time is the process's own CPU time (one core busy = one second):
+// what an otherwise idle core would take. Usage: node scripts/train-candidates.ts [seconds=60] [batch=8] [learningRate=0.003]
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { digitsFromIdx, type DigitSet } from '../src/lib/data/digits.ts';
+import { DEFAULT_SCENE, NUM_CLASSES } from '../src/lib/data/scene.ts';
+import { addInto, confusionMatrix, segmentationMetrics } from '../src/lib/models/metrics.ts';
+import { scenesToTensor } from '../src/lib/models/segment.ts';
+import { useWasmTraining } from '../src/lib/training/backend.ts';
+import { scenes, TEST_SEED_BASE } from '../src/lib/training/scene-batch.ts';
+import { startSession } from '../src/lib/training/session.ts';
+import { SMALL_NETS } from '../src/lib/training/small-nets.ts';
+import { HELD_OUT_SCENES } from '../src/lib/training/browser-data.ts';
+import { TEST_DIGIT_FILES, TRAIN_DIGIT_FILES } from '../src/lib/data/load-digits.ts';
+import { ROOT } from '../src/lib/training/paths.ts';
+
+const [seconds = 60, batchSize = 8, learningRate = 0.003] = process.argv.slice(2, 5).map(Number);
+const only = process.argv[5]?.split(',');
+const CHECK_EVERY_S = 15;
+
+await useWasmTraining();
+// The very files the page fetches.
+const shipped = (files: { images: string; labels: string }): DigitSet =>
+  digitsFromIdx(readFileSync(`${ROOT}public/${files.images}`), readFileSync(`${ROOT}public/${files.labels}`));
+const train = shipped(TRAIN_DIGIT_FILES);
+const test = shipped(TEST_DIGIT_FILES);
+const held = scenes(test, TEST_SEED_BASE, HELD_OUT_SCENES, DEFAULT_SCENE);
+const heldImages = scenesToTensor(held);
+
+interface Point {
+  seconds: number;
+  step: number;
+  loss: number;
+  meanIoU: number;
+}
+interface Result {
+  net: string;
+  parameters: number;
+  stepsPerSecond: number;
+  curve: Point[];
+}
+const file = `${ROOT}src/lib/training/candidates.json`;
+const results: Result[] = only === undefined ? [] : (JSON.parse(readFileSync(file, 'utf8')) as { results: Result[] }).results
+  .filter((r) => !only.includes(r.net));
+
+for (const net of SMALL_NETS.filter((n) => only === undefined || only.includes(n))) {
+  const session = startSession({ net, seed: 1, batchSize, learningRate }, train);
+  const meanIoU = () => {
+    const predicted = session.classify(heldImages);
+    const values = predicted.dataSync();
+    predicted.dispose();
+    const total = new Float64Array(NUM_CLASSES * NUM_CLASSES);
+    held.forEach((s, i) => addInto(total, confusionMatrix(s.label, values.subarray(i * s.label.length, (i + 1) * s.label.length), NUM_CLASSES)));
+    return segmentationMetrics(total, NUM_CLASSES).meanIoU;
+  };
+  session.step().dispose(); // warm-up: kernel setup, weight packing
+  let training = 0;
+  let nextCheck = CHECK_EVERY_S;
+  let loss = NaN;
+  const curve: Point[] = [];
+  while (training < seconds) {
+    const began = process.cpuUsage();
+    const l = session.step();
+    loss = (await l.data())[0] as number;
+    l.dispose();
+    const used = process.cpuUsage(began);
+    training += (used.user + used.system) / 1e6;
+    if (training >= nextCheck) {
+      const rate = (session.steps - 1) / training;
+      const point = { seconds: Math.round(training), step: session.steps - 1, loss, meanIoU: meanIoU() };
+      curve.push(point);
+      console.log(`${net} ${session.parameters} params  ${point.seconds} s  step ${point.step}  ${rate.toFixed(2)} steps/s  loss ${loss.toFixed(3)}  held-out mean IU ${(100 * point.meanIoU).toFixed(1)}%`);
+      nextCheck += CHECK_EVERY_S;
+    }
+  }
+  results.push({ net, parameters: session.parameters, stepsPerSecond: (session.steps - 1) / training, curve });
+  session.dispose();
+}
+heldImages.dispose();
+const settings = { seconds, batchSize, learningRate, heldOutScenes: HELD_OUT_SCENES, backend: tf.getBackend() };
+writeFileSync(file, `${JSON.stringify({ settings, results }, null, 2)}\n`);
+console.log(`wrote ${file}; tensors left: ${tf.memory().numTensors}`);
