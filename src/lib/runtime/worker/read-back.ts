@@ -11,6 +11,6 @@ export async function readBack(...tensors: tf.Tensor[]): Promise<Float32Array[]>
   tf.dispose(tensors);
   const data = (await joined.data()) as Float32Array;
   joined.dispose();
-  let at = 0;
-  return sizes.map((n) => data.subarray(at, (at += n)));
+  const starts = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  return sizes.map((n, i) => data.subarray(starts[i]!, starts[i]! + n));
 }
