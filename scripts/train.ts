@@ -31,9 +31,18 @@ if (process.argv.includes('--fresh')) rmSync(checkpointDir, { recursive: true, f
 // A run that stops on a plateau holds out the last train digits to decide when.
 const { fit, held } = config.plateau === undefined ? { fit: loadMnist('train'), held: undefined } : splitValidation(loadMnist('train'));
 const test = loadMnist('test');
-const init = config.initFrom === undefined ? undefined : (await loadModel(config.initFrom, { base: WEIGHTS_DIR, fetch: fileFetch })).model;
+const start = config.initFrom === undefined ? undefined : await loadModel(config.initFrom, { base: WEIGHTS_DIR, fetch: fileFetch });
+const init = start?.model;
+// A model that continues its own shipped run keeps that run's record.
+const continued = config.initFrom === name ? start?.manifest.training : undefined;
+// kill -USR2 <pid>: end the run at the next held-out measurement and ship what it has.
+let stopRequested = false;
+process.on('SIGUSR2', () => {
+  stopRequested = true;
+});
 const began = performance.now();
-const { model, finalLoss, initialised, steps, curve } = await trainModel(name, config, fit, {
+const { model, finalLoss, initialised, steps, ended, curve } = await trainModel(name, config, fit, {
+  stopRequested: () => stopRequested,
   checkpointDir,
   init,
   validate: held === undefined ? undefined : (m) => validationMeanIoU(name, m, held),
@@ -64,6 +73,8 @@ const manifest: Manifest = {
     backend: 'wasm (Node)',
     minutes: Number(minutes.toFixed(1)),
     stepsRun: steps,
+    ended,
+    ...(continued === undefined ? {} : { continued }),
     ...(held === undefined ? {} : { validation: `${VALIDATION_SCENES} scenes of the last ${VALIDATION_DIGITS} train digits, not trained on` }),
     ...(curve === undefined ? {} : { curve }),
     finalLoss,

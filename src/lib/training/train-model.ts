@@ -21,14 +21,17 @@ export interface TrainOptions {
   /** Held-out mean IU of the model; required when the config has a plateau rule. */
   validate?: (model: tf.LayersModel) => number;
   onValidate?: (point: CurvePoint) => void;
+  /** Asked at each held-out measurement: end the run there (e.g. out of time). */
+  stopRequested?: () => boolean;
 }
 
 export interface Trained {
   model: tf.LayersModel;
   finalLoss: number;
   initialised: string[];
-  /** Steps taken (fewer than config.steps when a plateau ended the run). */
+  /** Steps taken (fewer than config.steps when a plateau or a stop request ended the run). */
   steps: number;
+  ended: 'steps' | 'plateau' | 'stop requested';
   curve?: CurvePoint[];
 }
 
@@ -105,7 +108,8 @@ export async function trainModel(
   const shapeOut = (p: tf.Tensor) => (kind === 'classifier' ? p.reshape([-1, 1, 1, classes.length]) : p);
   let finalLoss = NaN;
   let step = start;
-  for (; step < config.steps && schedule?.done !== true; step++) {
+  let stopped = false;
+  for (; step < config.steps && schedule?.done !== true && !stopped; step++) {
     (optimizer as unknown as { learningRate: number }).learningRate = schedule?.learningRate ?? polyRate(config, step);
     const { x, y } = makeBatch(step);
     const loss = optimizer.minimize(
@@ -123,6 +127,7 @@ export async function trainModel(
     if (schedule !== undefined && plateau !== undefined && validate !== undefined && (step + 1) % plateau.every === 0) {
       schedule = plateauUpdate(schedule, plateau, step + 1, validate(model));
       options.onValidate?.(schedule.curve.at(-1) as CurvePoint);
+      stopped = options.stopRequested?.() === true;
     }
     if (options.checkpointDir !== undefined && (step + 1) % config.checkpointEvery === 0 && step + 1 < config.steps) {
       await saveCheckpoint(options.checkpointDir, step + 1, model, optimizer, schedule);
@@ -131,6 +136,7 @@ export async function trainModel(
   bar?.stop();
   weights.dispose();
   optimizer.dispose();
-  return { model, finalLoss, initialised, steps: step, curve: schedule?.curve };
+  const ended = stopped ? 'stop requested' : schedule?.done === true ? 'plateau' : 'steps';
+  return { model, finalLoss, initialised, steps: step, ended, curve: schedule?.curve };
 }
 
