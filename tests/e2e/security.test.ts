@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { pngRgba } from '../fixtures/images.ts';
-import { builtPages } from './built-pages.ts';
+import { backendOf, builtPages, reachAll } from './every-page.ts';
 
 const pages = await builtPages();
 let browser: Browser;
@@ -78,34 +78,24 @@ async function watch(path: string): Promise<Watched> {
   await page.exposeFunction('reportViolation', (v: string) => watched.violations.push(v));
   await page.addInitScript(() => {
     const report = (window as unknown as { reportViolation: (v: string) => void }).reportViolation;
-    document.addEventListener('securitypolicyviolation', (e) => report(`${e.effectiveDirective} ${e.blockedURI}`), true);
+    const listener = (e: SecurityPolicyViolationEvent) => report(`${e.effectiveDirective} ${e.blockedURI}`);
+    document.addEventListener('securitypolicyviolation', listener, true);
   });
   page.on('console', (m) => {
     if (/content security policy|refused to/i.test(m.text())) watched.violations.push(m.text());
     else if (m.type() === 'error') watched.errors.push(m.text());
   });
   page.on('pageerror', (e) => watched.errors.push(e.message));
-  context.on('request', (r) => watched.requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() !== null }));
+  context.on('request', (r) =>
+    watched.requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() !== null }));
   page.on('websocket', (w) => watched.requests.push({ url: w.url(), method: 'WEBSOCKET', body: true }));
   await page.goto(inject('baseUrl') + path);
   return watched;
 }
 
 /** Requests that left the site's origin (data: and blob: URLs never touch the network). */
-const offSite = (requests: Watched['requests']) =>
-  requests.map((r) => r.url).filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== new URL(inject('baseUrl')).origin);
-
-/** Scrolls to every figure in turn and waits until each has drawn or failed; returns name → state. */
-async function reachAll(page: Page): Promise<Record<string, string>> {
-  const states: Record<string, string> = {};
-  for (const name of await page.$$eval('[data-figure]', (fs) => fs.map((f) => (f as HTMLElement).dataset.figure!))) {
-    await page.locator(`[data-figure="${name}"]`).scrollIntoViewIfNeeded();
-    await page.waitForFunction((n) => ['ready', 'error'].includes(
-      document.querySelector<HTMLElement>(`[data-figure="${n}"]`)?.dataset.state ?? ''), name, { timeout: 90_000 });
-    states[name] = (await page.getAttribute(`[data-figure="${name}"]`, 'data-state')) ?? '';
-  }
-  return states;
-}
+const offSite = (requests: Watched['requests']) => requests.map((r) => r.url)
+  .filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== new URL(inject('baseUrl')).origin);
 
 describe('the policy in Chromium', () => {
   it.each(pages)('$path: no violation, every figure ready, no request off the site', async ({ path }) => {
@@ -114,7 +104,7 @@ describe('the policy in Chromium', () => {
     expect(Object.values(states).filter((s) => s !== 'ready'), JSON.stringify(states)).toEqual([]);
     // Where TensorFlow.js started, its wasm backend runs under the worker's policy (the test server
     // sends it as the header a host should send), and the worker's own requests are among those seen.
-    const backend = await page.getAttribute('[data-backend-status]', 'data-backend', { timeout: 1000 }).catch(() => null);
+    const backend = await backendOf(page);
     if (backend !== null) {
       expect(backend).toBe('wasm');
       expect(requests.filter((r) => r.url.endsWith('.wasm')).length).toBeGreaterThan(0);
