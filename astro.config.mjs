@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import remarkMath from 'remark-math';
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
 import { writeServiceWorker } from './scripts/lib/service-worker.ts';
 
 // The offline cache is written after the build, from the files the build wrote (docs/design.md, "Offline").

@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {

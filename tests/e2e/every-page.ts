@@ -20,8 +20,12 @@ export async function reachAll(page: Page): Promise<Record<string, string>> {
   for (const name of await page.$$eval('[data-figure]', (fs) => fs.map((f) => (f as HTMLElement).dataset.figure!))) {
     const figure = page.locator(`[data-figure="${name}"]`);
     await figure.scrollIntoViewIfNeeded();
-    await page.waitForFunction((n) => ['ready', 'error'].includes(
-      document.querySelector<HTMLElement>(`[data-figure="${n}"]`)?.dataset.state ?? ''), name, { timeout: 90_000 });
+    await page.waitForFunction(
+      (n) =>
+        ['ready', 'error'].includes(document.querySelector<HTMLElement>(`[data-figure="${n}"]`)?.dataset.state ?? ''),
+      name,
+      { timeout: 90_000 },
+    );
     states[name] = (await figure.getAttribute('data-state')) ?? '';
   }
   return states;

@@ -20,11 +20,12 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 /** Waits until the page's service worker has stored everything it precaches and is active. */
-const installed = (page: Page) => page.evaluate(async () => {
-  const { active } = await navigator.serviceWorker.ready;
-  while (active && active.state === 'activating') await new Promise((r) => active.addEventListener('statechange', r));
-  return active?.state;
-});
+const installed = (page: Page) =>
+  page.evaluate(async () => {
+    const { active } = await navigator.serviceWorker.ready;
+    while (active && active.state === 'activating') await new Promise((r) => active.addEventListener('statechange', r));
+    return active?.state;
+  });
 
 /** The precache manifest written into sw.js: URL → revision (null for hashed names). */
 async function manifestOf(dist: string): Promise<Map<string, string | null>> {
@@ -63,7 +64,12 @@ describe('offline after one visit', () => {
   afterAll(() => context.close());
 
   it('the network is really off: a file the worker does not store fails', async () => {
-    const failed = await page.evaluate(() => fetch('/weights/not-stored.json').then(() => false, () => true));
+    const failed = await page.evaluate(() =>
+      fetch('/weights/not-stored.json').then(
+        () => false,
+        () => true,
+      ),
+    );
     expect(failed).toBe(true);
   });
 
@@ -74,7 +80,10 @@ describe('offline after one visit', () => {
     await page.goto(`${inject('baseUrl')}${path}?backend=wasm`);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     const states = await reachAll(page);
-    expect(Object.values(states).filter((s) => s !== 'ready'), JSON.stringify(states)).toEqual([]);
+    expect(
+      Object.values(states).filter((s) => s !== 'ready'),
+      JSON.stringify(states),
+    ).toEqual([]);
     const backend = await backendOf(page);
     if (backend !== null) expect(backend).toBe('wasm');
     expect(errors).toEqual([]);
@@ -116,17 +125,23 @@ describe('a new build', () => {
 
     // The open tab keeps the old build until it goes; the next visit gets the new one.
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
-    await page.waitForFunction(async () =>
-      (await navigator.serviceWorker.getRegistration())?.waiting?.state === 'installed');
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state === 'installed',
+    );
     await page.reload();
     expect(await page.locator('main').getAttribute('data-build')).toBeNull();
     await page.goto('about:blank');
     const next = await context.newPage();
     await page.close();
-    await expect.poll(async () => {
-      await next.goto(`${server.url}/${lesson.replace('index.html', '')}`);
-      return next.locator('main').getAttribute('data-build');
-    }, { timeout: 30_000 }).toBe('2');
+    await expect
+      .poll(
+        async () => {
+          await next.goto(`${server.url}/${lesson.replace('index.html', '')}`);
+          return next.locator('main').getAttribute('data-build');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('2');
     const stored = await next.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys()) {
@@ -134,7 +149,8 @@ describe('a new build', () => {
       }
       return urls;
     });
-    const revisions = stored.filter((u) => u.includes(lesson))
+    const revisions = stored
+      .filter((u) => u.includes(lesson))
       .map((u) => new URL(u).searchParams.get('__WB_REVISION__'));
     expect(revisions).toEqual([after.get(lesson)]);
     await context.close();

@@ -21,7 +21,10 @@ function policyOf(html: string): Map<string, string[]> {
   const metas = [...html.matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)"/gi)];
   expect(metas).toHaveLength(1);
   const policy = new Map<string, string[]>();
-  for (const directive of metas[0]![1]!.split(';').map((d) => d.trim()).filter(Boolean)) {
+  for (const directive of metas[0]![1]!
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)) {
     const [name, ...sources] = directive.split(/\s+/);
     expect(policy.has(name!), `${name} twice`).toBe(false);
     policy.set(name!, sources);
@@ -46,9 +49,15 @@ describe('the policy in the built HTML', () => {
     expect(policy.get('style-src')!.filter((s) => !s.startsWith("'sha256-"))).toEqual(["'self'"]);
     expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
     for (const [name, sources] of [
-      ['connect-src', ["'self'"]], ['worker-src', ["'self'"]], ['font-src', ["'self'"]],
-      ['img-src', ["'self'", 'data:', 'blob:']], ['media-src', ["'none'"]], ['object-src', ["'none'"]],
-      ['base-uri', ["'self'"]], ['form-action', ["'none'"]], ['manifest-src', ["'none'"]],
+      ['connect-src', ["'self'"]],
+      ['worker-src', ["'self'"]],
+      ['font-src', ["'self'"]],
+      ['img-src', ["'self'", 'data:', 'blob:']],
+      ['media-src', ["'none'"]],
+      ['object-src', ["'none'"]],
+      ['base-uri', ["'self'"]],
+      ['form-action', ["'none'"]],
+      ['manifest-src', ["'none'"]],
     ] as const) {
       expect(policy.get(name), name).toEqual(sources);
     }
@@ -87,21 +96,27 @@ async function watch(path: string): Promise<Watched> {
   });
   page.on('pageerror', (e) => watched.errors.push(e.message));
   context.on('request', (r) =>
-    watched.requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() !== null }));
+    watched.requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() !== null }),
+  );
   page.on('websocket', (w) => watched.requests.push({ url: w.url(), method: 'WEBSOCKET', body: true }));
   await page.goto(inject('baseUrl') + path);
   return watched;
 }
 
 /** Requests that left the site's origin (data: and blob: URLs never touch the network). */
-const offSite = (requests: Watched['requests']) => requests.map((r) => r.url)
-  .filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== new URL(inject('baseUrl')).origin);
+const offSite = (requests: Watched['requests']) =>
+  requests
+    .map((r) => r.url)
+    .filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== new URL(inject('baseUrl')).origin);
 
 describe('the policy in Chromium', () => {
   it.each(pages)('$path: no violation, every figure ready, no request off the site', async ({ path }) => {
     const { page, context, violations, requests, errors } = await watch(path);
     const states = await reachAll(page);
-    expect(Object.values(states).filter((s) => s !== 'ready'), JSON.stringify(states)).toEqual([]);
+    expect(
+      Object.values(states).filter((s) => s !== 'ready'),
+      JSON.stringify(states),
+    ).toEqual([]);
     // Where TensorFlow.js started, its wasm backend runs under the worker's policy (the test server
     // sends it as the header a host should send), and the worker's own requests are among those seen.
     const backend = await backendOf(page);
@@ -141,10 +156,14 @@ describe('privacy in the playground', () => {
   const shownAfter = async (page: Page, act: () => Promise<unknown>, kind: string) => {
     const before = await page.$eval(FIG, (f) => (f as HTMLElement).dataset.shown ?? '');
     await act();
-    await page.waitForFunction(([sel, b, k]) => {
-      const f = document.querySelector<HTMLElement>(sel)!;
-      return f.dataset.shown !== b && f.dataset.shown!.startsWith(k) && f.dataset.state === 'ready';
-    }, [FIG, before, kind] as const, { timeout: 90_000 });
+    await page.waitForFunction(
+      ([sel, b, k]) => {
+        const f = document.querySelector<HTMLElement>(sel)!;
+        return f.dataset.shown !== b && f.dataset.shown!.startsWith(k) && f.dataset.state === 'ready';
+      },
+      [FIG, before, kind] as const,
+      { timeout: 90_000 },
+    );
   };
 
   it.skipIf(!pages.some((p) => p.path === '/playground/'))(
@@ -166,8 +185,14 @@ describe('privacy in the playground', () => {
       const before = requests.length;
       await shownAfter(page, () => page.locator(`${FIG} input[value="file"]`).check(), 'file:');
       const image = pngRgba(64, 48, (x, y) => [x * 4, y * 5, 200, 255]);
-      await shownAfter(page, () => page.locator(`${FIG} [data-file]`).setInputFiles(
-        { name: 'private.png', mimeType: 'image/png', buffer: image }), 'file:');
+      await shownAfter(
+        page,
+        () =>
+          page
+            .locator(`${FIG} [data-file]`)
+            .setInputFiles({ name: 'private.png', mimeType: 'image/png', buffer: image }),
+        'file:',
+      );
       await shownAfter(page, () => page.locator(`${FIG} input[value="webcam"]`).check(), 'webcam:');
       await shownAfter(page, () => page.locator(`${FIG} [data-camera-start]`).click(), 'webcam:');
       await page.waitForFunction((sel) => Number(document.querySelector<HTMLElement>(sel)!.dataset.fps) > 0, FIG);
