@@ -2,16 +2,18 @@
  * The trained DeepLab with a switch per ASPP branch: a branch switched off sends zeros into the
  * concatenation, the model re-runs, and the prediction and the scene's mean IoU change beside
  * the model with every branch on. Computes in the worker: asppInfo once per model, then
- * asppSwitch per update (src/lib/runtime/worker/tasks/aspp.ts says how a branch is switched off).
+ * asppSwitch per update (src/lib/runtime/worker/tasks/aspp.ts says how a branch is switched off),
+ * and the model's receptive field once, for the shared output view (pick a pixel: its field and
+ * its class probabilities under both runs).
  */
 import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
 import type { AsppInfo } from '../lib/runtime/worker/tasks/aspp.ts';
-import type { PageScene } from '../lib/runtime/worker/tasks/models.ts';
+import type { PageScene, ReceptiveField } from '../lib/runtime/worker/tasks/models.ts';
 import { classMapRgba } from '../lib/viz/class-palette.ts';
 import { loadModels } from '../lib/viz/model-load.ts';
-import { greyRamp } from '../lib/viz/palette.ts';
-import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
+import { modelOutputView } from '../lib/viz/model-output.ts';
+import { drawRgba } from '../lib/viz/pixels.ts';
 import { BRANCH_KEYS, settings } from './aspp-switch.settings.ts';
 
 const s = t.asppSwitch;
@@ -20,8 +22,9 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 export default defineFigure(settings, ({ $, root, state, api, status, update }) => {
   const infos = new Map<string, AsppInfo>();
+  const fields = new Map<string, ReceptiveField>();
   let scene: PageScene | undefined;
-  const canvas = (key: string) => $<HTMLCanvasElement>(`[data-map="${key}"]`);
+  const view = modelOutputView(root, [s.full, s.switched]);
   $('[data-reroll]').addEventListener('click', () => {
     state.set({ seed: (state.values.seed % settings.fields.seed.max) + 1 });
     void update();
@@ -30,22 +33,28 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
   return {
     async compute(values) {
       const worker = await api();
-      await loadModels(worker, [values.model], status);
+      const [loaded] = await loadModels(worker, [values.model], status);
       let info = infos.get(values.model);
-      if (!info) {
-        info = await worker.asppInfo(values.model);
+      let field = fields.get(values.model);
+      if (!info || !field) {
+        [info, field] = await Promise.all([
+          worker.asppInfo(values.model), worker.modelReceptiveField(values.model, { height: SIDE, width: SIDE }),
+        ]);
         infos.set(values.model, info);
+        fields.set(values.model, field);
       }
       if (scene?.seed !== values.seed) scene = await worker.sceneForPage(values.seed, SIDE, { minDigits: 2 });
       const off = info.branches.filter((_, i) => !values[BRANCH_KEYS[i]!]).map((b) => b.layer);
       const result = await worker.asppSwitch(values.model, scene.image, scene.label, SIDE, SIDE, off);
-      return { info, scene, result };
+      return { info, field, classes: loaded!.classes.length, scene, result };
     },
-    draw({ info, scene: shownScene, result }, values) {
-      drawHeatmap(canvas('scene'), shownScene.image, SIDE, SIDE, greyRamp, [0, 1]);
-      drawRgba(canvas('truth'), classMapRgba(shownScene.label), SIDE, SIDE);
-      drawRgba(canvas('full'), classMapRgba(result.fullClassMap), SIDE, SIDE);
-      drawRgba(canvas('switched'), classMapRgba(result.classMap), SIDE, SIDE);
+    draw({ info, field, classes, scene: shownScene, result }, values) {
+      drawRgba($<HTMLCanvasElement>('[data-map="truth"]'), classMapRgba(shownScene.label), SIDE, SIDE);
+      const map = (classMap: Uint8Array, probabilities: Float32Array) =>
+        ({ map: { height: SIDE, width: SIDE, classes, classMap, probabilities }, field });
+      view.show(shownScene.image, SIDE, SIDE, [
+        map(result.fullClassMap, result.fullProbabilities), map(result.classMap, result.probabilities),
+      ]);
       const f = t.asppFields;
       const names = info.branches.map((b) => (b.kind === 'pool' ? f.pool : b.kernel === 1 ? f.branch1x1
           : f.branchRate(b.rate)));

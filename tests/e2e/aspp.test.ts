@@ -95,9 +95,9 @@ describe('the ASPP lesson', () => {
     await switchShown(values);
     const scene = sceneOf(5);
     const node = await nodePrediction('deeplabv3', scene);
-    const full = await classMapOn(page, fig('aspp-switch', '[data-map="full"]'));
+    const full = await classMapOn(page, fig('aspp-switch', '[data-mo-map="0"]'));
     expect(agreement(full, node)).toBeGreaterThanOrEqual(0.99);
-    expect(await classMapOn(page, fig('aspp-switch', '[data-map="switched"]'))).toEqual(full);
+    expect(await classMapOn(page, fig('aspp-switch', '[data-mo-map="1"]'))).toEqual(full);
     const scores = await numbersIn(page, fig('aspp-switch', '[data-result]'));
     const nodeIoU = segmentationMetrics(confusionMatrix(scene.label, node, 11), 11).meanIoU;
     expect(Math.abs(scores[0]! - 100 * nodeIoU)).toBeLessThan(1);
@@ -107,11 +107,22 @@ describe('the ASPP lesson', () => {
       values[key] = false;
       await switchShown(values);
     }
-    const switched = await classMapOn(page, fig('aspp-switch', '[data-map="switched"]'));
+    const switched = await classMapOn(page, fig('aspp-switch', '[data-mo-map="1"]'));
     expect(agreement(switched, full)).toBeLessThan(1);
     const [fullIoU, nowIoU, changed] = await numbersIn(page, fig('aspp-switch', '[data-result]'));
     expect(changed).toBe(switched.filter((c, i) => c !== full[i]).length);
     expect(nowIoU).not.toBe(fullIoU);
+    // A picked pixel lists its eleven probabilities under both runs.
+    await page.focus(fig('aspp-switch', '[data-mo-map="1"]'));
+    const picked = await text(fig('aspp-switch', '[data-mo-picked]'));
+    await page.keyboard.press('ArrowRight');
+    expect(await text(fig('aspp-switch', '[data-mo-picked]'))).not.toBe(picked);
+    for (const column of ['0', '1']) {
+      const cells = page.locator(fig('aspp-switch', `td[data-mo-cell="${column}"]`));
+      const probs = (await cells.allInnerTexts()).map(Number);
+      expect(probs).toHaveLength(11);
+      expect(Math.abs(probs.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.01);
+    }
     const before = await look(page, 'aspp-switch');
     await page.check(fig('aspp-switch', 'input[value="deeplabv3plus"]'));
     values.model = 'deeplabv3plus';

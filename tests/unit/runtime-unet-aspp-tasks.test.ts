@@ -48,6 +48,7 @@ describe('U-Net tasks', () => {
 
   it('overlap-tile: 32-pixel tiles of a 96-pixel scene give exactly the whole-scene result', async () => {
     const scene = await modelTasks.sceneForPage(3, 96, { minDigits: 3, maxDigits: 5 });
+    await modelTasks.modelLoad('unet');
     const r = await noLeak(() => unetTasks.unetOverlapTile(scene.image, 96, 96, 32));
     expect(r.tiles).toHaveLength(9);
     expect(r.padded.length).toBe(136 * 136);
@@ -89,6 +90,7 @@ describe('ASPP tasks', () => {
 
   it('v3 against v3+: errors split into the boundary band and the rest', async () => {
     const scene = await modelTasks.sceneForPage(7, 64);
+    await Promise.all(['deeplabv3', 'deeplabv3plus'].map((name) => modelTasks.modelLoad(name)));
     const r = await noLeak(() => asppTasks.asppDecoder(scene.image, scene.label, 64, 64, 1));
     for (const run of [r.v3, r.v3plus]) {
       const wrong = run.classMap.filter((c, i) => c !== scene.label[i]).length;

@@ -38,12 +38,12 @@ export const aspp = {
     scene: 'The scene',
     truth: 'Ground truth',
     full: 'Every branch on',
-    switched: 'Your choice of branches',
+    switched: 'Your choice',
     mapAlt: (what: string) => `${what}: a class colour for every pixel.`,
     result: (full: string, now: string, changed: number, total: number) =>
       `Scene mean IoU: ${full} with every branch, ${now} with your choice; ${changed} of ${total} pixels change class.`,
     caption:
-      'Switch branches off and on. A switched-off branch sends zeros into the concatenation, so it adds nothing to the fused features; the model re-runs and the scene\'s mean IoU is recomputed against the ground truth. Notice which branches this model leans on: without the 1×1 branch or the smallest rate the digits lose their classes, while the largest rates and image pooling can go with little change.',
+      'Switch branches off and on. A switched-off branch sends zeros into the concatenation, so it adds nothing to the fused features; the model re-runs and the scene\'s mean IoU is recomputed against the ground truth. Point at a label map (or focus it and use the arrow keys) to compare one pixel\'s class probabilities in the two runs. Notice which branches this model leans on: without the 1×1 branch or the smallest rate the digits lose their classes, while the largest rates and image pooling can go with little change.',
   },
   asppDecoder: {
     seed: 'Scene seed',

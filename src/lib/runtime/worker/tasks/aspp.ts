@@ -41,6 +41,9 @@ export interface AsppInfo {
 export interface SwitchResult {
   classMap: Uint8Array;
   fullClassMap: Uint8Array;
+  /** [height, width, classes] softmax probabilities, with the switches and with every branch on. */
+  probabilities: Float32Array;
+  fullProbabilities: Float32Array;
   meanIoU: number;
   fullMeanIoU: number;
   /** Pixels whose class differs from the prediction with every branch on. */
@@ -87,15 +90,24 @@ function meanIoU(truth: Uint8Array, predicted: Uint8Array): number {
   return segmentationMetrics(confusionMatrix(truth, predicted, 11), 11).meanIoU;
 }
 
-async function classMaps(
+/** Per set of zeroed layers: the class map and the probabilities. */
+async function predictions(
   name: string, image: Float32Array, height: number, width: number, zeroSets: ReadonlySet<string>[],
-): Promise<Uint8Array[]> {
+): Promise<{ classMap: Uint8Array; probabilities: Float32Array }[]> {
   const { model } = await sharedModel(name);
-  const maps = tf.tidy(() => {
+  const outputs = tf.tidy(() => {
     const x = tf.tensor4d(image, [1, height, width, 1]);
-    return zeroSets.map((zero) => runLayers(model, x, zero).output.argMax(-1));
+    return zeroSets.flatMap((zero) => {
+      const probs = runLayers(model, x, zero).output;
+      return [probs, probs.argMax(-1)];
+    });
   });
-  return (await readBack(...maps)).map((m) => Uint8Array.from(m));
+  const values = await readBack(...outputs);
+  // Copies, so that each array has a buffer of its own to transfer.
+  return zeroSets.map((_, i) => ({
+    probabilities: values[2 * i]!.slice(),
+    classMap: Uint8Array.from(values[2 * i + 1]!),
+  }));
 }
 
 export const asppTasks = {
@@ -124,20 +136,22 @@ export const asppTasks = {
   async asppSwitch(
     name: string, image: Float32Array, label: Uint8Array, height: number, width: number, off: string[],
   ): Promise<SwitchResult> {
-    const [fullClassMap, classMap] = await classMaps(name, image, height, width, [new Set(), new Set(off)]);
-    const changed = classMap!.reduce((n, c, i) => n + (c === fullClassMap![i] ? 0 : 1), 0);
+    const [full, switched] = await predictions(name, image, height, width, [new Set(), new Set(off)]);
+    const changed = switched!.classMap.reduce((n, c, i) => n + (c === full!.classMap[i] ? 0 : 1), 0);
     const result: SwitchResult = {
-      classMap: classMap!, fullClassMap: fullClassMap!, changed,
-      meanIoU: meanIoU(label, classMap!), fullMeanIoU: meanIoU(label, fullClassMap!),
+      classMap: switched!.classMap, fullClassMap: full!.classMap, changed,
+      probabilities: switched!.probabilities, fullProbabilities: full!.probabilities,
+      meanIoU: meanIoU(label, switched!.classMap), fullMeanIoU: meanIoU(label, full!.classMap),
     };
-    return Comlink.transfer(result, [classMap!.buffer, fullClassMap!.buffer]);
+    const buffers = [switched!, full!].flatMap((p) => [p.classMap.buffer, p.probabilities.buffer]);
+    return Comlink.transfer(result, buffers);
   },
 
   /** DeepLab v3 and v3+ on one scene: their errors, and how many fall within `band` pixels of a boundary. */
   async asppDecoder(image: Float32Array, label: Uint8Array, height: number, width: number,
       band: number): Promise<DecoderResult> {
-    const [v3Map] = await classMaps('deeplabv3', image, height, width, [new Set()]);
-    const [plusMap] = await classMaps('deeplabv3plus', image, height, width, [new Set()]);
+    const [v3] = await predictions('deeplabv3', image, height, width, [new Set()]);
+    const [plus] = await predictions('deeplabv3plus', image, height, width, [new Set()]);
     const [bandData] = await readBack(tf.tidy(() => boundaryBand(tf.tensor2d(label, [height, width], 'int32'), band)));
     const bandMap = Uint8Array.from(bandData!);
     const run = (classMap: Uint8Array): DecoderRun => {
@@ -147,7 +161,7 @@ export const asppTasks = {
       return { classMap, meanIoU: meanIoU(label, classMap), errors, errorsInBand, errorsOutside: total - errorsInBand };
     };
     const result: DecoderResult = {
-      band: bandMap, bandPixels: bandMap.reduce((n, b) => n + b, 0), v3: run(v3Map!), v3plus: run(plusMap!),
+      band: bandMap, bandPixels: bandMap.reduce((n, b) => n + b, 0), v3: run(v3!.classMap), v3plus: run(plus!.classMap),
     };
     return result;
   },
