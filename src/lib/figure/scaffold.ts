@@ -19,7 +19,10 @@ export interface FigureContext<T extends Fields> {
   api(): Promise<Runtime>;
   /** Asks for a new compute and draw; while one runs, only the newest request follows it. */
   update(): Promise<void>;
-  /** A line in the figure's status region (announced), e.g. a model's download progress. */
+  /**
+   * A line in the figure's status region (announced), e.g. a model's download progress, shown
+   * while the figure sets up or updates; one that arrives after the update has finished is dropped.
+   */
   status(message: string): void;
 }
 
@@ -57,7 +60,18 @@ export function defineFigure<T extends Fields, R>(
     async mount(root) {
       const name = settings.figure;
       let parts: FigureParts<T, R> | undefined;
-      const run = liveUpdate(name, async () => {
+      // Progress travels on its own channel (a Comlink callback) and may arrive after the work it
+      // reports has finished: shown then, it would leave a drawn figure saying "loading" for good.
+      let working = 0;
+      const busy = async <V>(work: () => Promise<V>): Promise<V> => {
+        working += 1;
+        try {
+          return await work();
+        } finally {
+          working -= 1;
+        }
+      };
+      const run = liveUpdate(name, () => busy(async () => {
         if (!parts) return;
         const asked = { ...state.values };
         const version = state.version;
@@ -65,7 +79,7 @@ export function defineFigure<T extends Fields, R>(
         parts.draw(result, asked, state.version === version);
         // A success clears whatever error an earlier update left on screen.
         if (root.dataset.state !== 'ready') setPhase(root, 'ready', state.urlNotes.join(' '));
-      }, (e) => setPhase(root, 'error', t.figure.error(e.message)));
+      }), (e) => setPhase(root, 'error', t.figure.error(e.message)));
       const state = figureState(settings, root, () => void run(undefined));
       const ctx: FigureContext<T> = {
         root,
@@ -83,9 +97,11 @@ export function defineFigure<T extends Fields, R>(
           }
         },
         update: () => run(undefined),
-        status: (message) => setPhase(root, 'loading', message),
+        status: (message) => {
+          if (working > 0) setPhase(root, 'loading', message);
+        },
       };
-      parts = await setup(ctx);
+      parts = await busy(async () => setup(ctx));
       await run(undefined);
       if (root.dataset.state === 'ready') performance.mark(`figure-ready:${name}`);
     },
