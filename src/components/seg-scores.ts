@@ -75,10 +75,11 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       }));
       let hit = 0;
       for (let k = 0; k < CLASSES; k++) hit += matrix[k * CLASSES + k]!;
-      const present = new Set(label).size;
+      const inTruth = new Set(label).size;
+      const inEither = scores.classIoU.filter((iou) => iou !== null).length;
       $('[data-score="pixelAccuracy"]').textContent = s.pixelFraction(hit, label.length, scores.pixelAccuracy);
-      $('[data-score="meanAccuracy"]').textContent = s.valueWith(scores.meanAccuracy, present);
-      $('[data-score="meanIoU"]').textContent = s.valueWith(scores.meanIoU, present);
+      $('[data-score="meanAccuracy"]').textContent = s.valueWith(scores.meanAccuracy, inTruth, 'truth');
+      $('[data-score="meanIoU"]').textContent = s.valueWith(scores.meanIoU, inEither, 'either');
       $('[data-score="frequencyWeightedIoU"]').textContent = s.value(scores.frequencyWeightedIoU);
       $('[data-class-iou]').textContent = `${s.classIoU}: ${shown.map((k) => s.iou(t.modelView.className(k),
         scores.classIoU[k] === null ? s.absent : fmt(scores.classIoU[k]!, 3))).join('; ')}`;

@@ -118,6 +118,11 @@ describe('the segmentation lesson', () => {
       expect(await score('pixelAccuracy')).toBe(Number((100 * expected.pixelAccuracy).toFixed(1)));
       expect(await score('meanAccuracy')).toBe(Number((100 * expected.meanAccuracy).toFixed(1)));
       expect(await score('meanIoU')).toBe(Number((100 * expected.meanIoU).toFixed(1)));
+      // n_cl of mean IU: the classes in the truth or the prediction; of mean accuracy, in the truth.
+      expect((await numbersIn(page, fig('seg-scores', '[data-score="meanIoU"]')))[1]).toBe(
+        new Set([...truth, ...predicted]).size,
+      );
+      expect((await numbersIn(page, fig('seg-scores', '[data-score="meanAccuracy"]')))[1]).toBe(new Set(truth).size);
       expect(await score('frequencyWeightedIoU')).toBe(Number((100 * expected.frequencyWeightedIoU).toFixed(1)));
     }
     const before = await look(page, 'seg-scores');

@@ -81,11 +81,13 @@ export const segmentation = {
       frequencyWeightedIoU: 'Frequency-weighted IU',
     } as Record<string, string>,
     pixelFraction: (hit: number, total: number, v: number) => `= ${hit} / ${total} = ${pct(v)}`,
-    valueWith: (v: number, classes: number) => `= ${pct(v)} (n_cl = ${classes} classes in the ground truth)`,
+    valueWith: (v: number, classes: number, where: 'truth' | 'either') =>
+      `= ${pct(v)} (n_cl = ${classes} classes in the ground truth${where === 'either' ? ' or the prediction' : ''})`,
     value: (v: number) => `= ${pct(v)}`,
     notation:
-      'n_ij: pixels of true class i predicted as j; t_i = Σ_j n_ij: pixels of class i; sums run over the classes ' +
-      'present in the ground truth.',
+      'n_ij: pixels of true class i predicted as j; t_i = Σ_j n_ij: pixels of class i. As in FCN\'s own scoring ' +
+      'code, mean accuracy averages over the classes in the ground truth, mean IU over the classes in the ground ' +
+      'truth or the prediction (a class that is only predicted scores IU 0), and a class in neither is left out.',
     caption:
       'Pick a model and press "New scene". The matrix counts pixels: the diagonal holds correct ones. Notice how ' +
       'pixel accuracy stays high even for FCN-32s, because background fills most of the scene, while mean IU, ' +
