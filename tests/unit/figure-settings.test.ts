@@ -29,6 +29,18 @@ describe('settings read from a URL', () => {
     expect(parseField(flag, 'yes')).toBe(true);
   });
 
+  it('put numbers on the declared step, as a slider would', () => {
+    const tile: Field = { kind: 'int', min: 16, max: 126, step: 4, default: 48 };
+    expect(parseField(tile, '17')).toBe(16);
+    expect(parseField(tile, '19')).toBe(20);
+    expect(parseField(tile, '1e9')).toBe(124);
+    expect(parseField(tile, '-3')).toBe(16);
+    const opacity: Field = { kind: 'number', min: 0, max: 1, step: 0.05, default: 0.6 };
+    expect(parseField(opacity, '0.62')).toBe(0.6);
+    expect(parseField(opacity, '0.35')).toBe(0.35);
+    expect(formatField(opacity, parseField(opacity, '0.7') as number)).toBe('0.7');
+  });
+
   it('text fields keep only values that match their pattern whole', () => {
     const rates: Field = { kind: 'text', pattern: /\d{1,2}(,\d{1,2}){0,5}/, default: '2,4,8' };
     expect(parseField(rates, '1,2,5')).toBe('1,2,5');

@@ -103,9 +103,21 @@ export function parseField(field: Field, raw: string | null): Value {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) return field.default;
       const v = Math.min(Math.max(n, field.min), field.max);
-      return field.kind === 'int' ? Math.round(v) : v;
+      return onStep(field, field.kind === 'int' ? Math.round(v) : v);
     }
   }
+}
+
+/**
+ * The nearest value a slider with this step could take (min + k·step, within range): a figure
+ * may rely on its step (tile sides a network accepts), and a link may name any number.
+ */
+function onStep(field: IntField | NumberField, v: number): number {
+  if (!field.step) return v;
+  const k = Math.round((v - field.min) / field.step);
+  const last = Math.floor((field.max - field.min) / field.step);
+  // toPrecision drops the float noise of k·step (0.6000000000000001), which would read as a change.
+  return Number((field.min + Math.min(Math.max(k, 0), last) * field.step).toPrecision(12));
 }
 
 export function formatField(field: Field, value: Value): string {
