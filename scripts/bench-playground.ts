@@ -20,10 +20,14 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 async function redraw(page: Page, act: () => Promise<unknown>): Promise<void> {
   const before = await page.$eval(FIG, (f) => (f as HTMLElement).dataset.shown);
   await act();
-  await page.waitForFunction(([sel, b]) => {
-    const f = document.querySelector<HTMLElement>(sel)!;
-    return f.dataset.shown !== b && f.dataset.state === 'ready';
-  }, [FIG, before] as const, { timeout: 120_000 });
+  await page.waitForFunction(
+    ([sel, b]) => {
+      const f = document.querySelector<HTMLElement>(sel)!;
+      return f.dataset.shown !== b && f.dataset.state === 'ready';
+    },
+    [FIG, before] as const,
+    { timeout: 120_000 },
+  );
 }
 
 /** Opens the playground with only `models` ticked on `input`. */

@@ -13,9 +13,16 @@ export interface DrawPad {
   pixels(): Uint8ClampedArray;
 }
 
-export function drawPad(canvas: HTMLCanvasElement, side: number, controls: {
-  undo: HTMLButtonElement; clear: HTMLButtonElement; count: HTMLElement; changed: () => void;
-}): DrawPad {
+export function drawPad(
+  canvas: HTMLCanvasElement,
+  side: number,
+  controls: {
+    undo: HTMLButtonElement;
+    clear: HTMLButtonElement;
+    count: HTMLElement;
+    changed: () => void;
+  },
+): DrawPad {
   canvas.width = side;
   canvas.height = side;
   const g = canvas.getContext('2d', { willReadFrequently: true })!;

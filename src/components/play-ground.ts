@@ -5,8 +5,9 @@
  * model, its receptive field on the input. Computes in the worker: modelRun for the digit models
  * (at 64×64, or 128×128 grey for photos), graphModelRun for the selfie model (RGB, 256×256).
  */
-import { rgb, select } from 'd3';
+
 import * as Comlink from 'comlink';
+import { rgb, select } from 'd3';
 import { t } from '../i18n/en.ts';
 import type { ImageNote, ImageProblem } from '../lib/data/image-file.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
@@ -20,21 +21,32 @@ import { greyToRgba, overlayClasses, rgbaToGrey, rgbaToRgb } from '../lib/viz/ph
 import { drawRgba } from '../lib/viz/pixels.ts';
 import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
 import { drawPad } from './play-draw.ts';
-import { camera } from './play-webcam.ts';
 import {
-  DIGIT_MODELS, DIGIT_SIDE, INPUTS, PHOTO_DIGIT_SIDE, PHOTO_SIDE, PLAY_MODELS, SAMPLE_FILES, settings,
-  type InputName, type PlayModel,
+  DIGIT_MODELS,
+  DIGIT_SIDE,
+  INPUTS,
+  type InputName,
+  PHOTO_DIGIT_SIDE,
+  PHOTO_SIDE,
+  PLAY_MODELS,
+  type PlayModel,
+  SAMPLE_FILES,
+  settings,
 } from './play-ground.settings.ts';
+import { camera } from './play-webcam.ts';
 
 const p = t.playground;
 const FAST_STEP = 8;
 // The picked pixel's mark and the field outline, as in the lessons' model view.
 const MARK = '#f0a500';
 const PERSON: [number, number, number] = [204, 51, 204];
-const DIGIT_COLOURS = [null, ...CLASS_COLORS.slice(1).map((c) => {
-  const { r, g, b } = rgb(c);
-  return [r, g, b] as [number, number, number];
-})];
+const DIGIT_COLOURS = [
+  null,
+  ...CLASS_COLORS.slice(1).map((c) => {
+    const { r, g, b } = rgb(c);
+    return [r, g, b] as [number, number, number];
+  }),
+];
 
 interface Input {
   kind: InputName;
@@ -79,7 +91,9 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
   let busy = false;
 
   const pad = drawPad($('[data-draw]'), DIGIT_SIDE, {
-    undo: $('[data-undo]'), clear: $('[data-clear]'), count: $('[data-strokes]'),
+    undo: $('[data-undo]'),
+    clear: $('[data-clear]'),
+    count: $('[data-strokes]'),
     changed: () => {
       setInput('draw', 'draw', pad.pixels(), DIGIT_SIDE);
       void update();
@@ -208,7 +222,10 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
   let shown: Result = { runs: [] };
   let picked: { model: PlayModel; row: number; col: number } | undefined;
   const drawPicked = () => {
-    for (const m of PLAY_MODELS) select($<SVGSVGElement>(`[data-mark="${m}"]`)).selectAll('rect').remove();
+    for (const m of PLAY_MODELS)
+      select($<SVGSVGElement>(`[data-mark="${m}"]`))
+        .selectAll('rect')
+        .remove();
     fieldSvg.selectAll('*').remove();
     const found = shown.runs.find((r) => r.model === picked?.model);
     const table = select($<HTMLTableSectionElement>('[data-probs] tbody'));
@@ -220,18 +237,35 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
     const { map, field } = found;
     const row = Math.min(picked.row, map.height - 1);
     const col = Math.min(picked.col, map.width - 1);
-    select($<SVGSVGElement>(`[data-mark="${found.model}"]`)).attr('viewBox', `0 0 ${map.width} ${map.height}`)
-      .append('rect').attr('x', col).attr('y', row).attr('width', 1).attr('height', 1)
-      .attr('fill', 'none').attr('stroke', MARK).attr('stroke-width', Math.max(map.width / 128, 0.5));
+    select($<SVGSVGElement>(`[data-mark="${found.model}"]`))
+      .attr('viewBox', `0 0 ${map.width} ${map.height}`)
+      .append('rect')
+      .attr('x', col)
+      .attr('y', row)
+      .attr('width', 1)
+      .attr('height', 1)
+      .attr('fill', 'none')
+      .attr('stroke', MARK)
+      .attr('stroke-width', Math.max(map.width / 128, 0.5));
     let words = `${p.picked(p.titles[found.model]!, row, col)} `;
     if (field) {
       const clip = (v: number) => Math.min(Math.max(v, 0), map.height - 1);
       const [top, bottom] = [clip(field.rows.first[row]!), clip(field.rows.last[row]!)];
       const [left, right] = [clip(field.cols.first[col]!), clip(field.cols.last[col]!)];
-      fieldSvg.attr('viewBox', `0 0 ${map.width} ${map.height}`).selectAll('rect')
-        .data([['#000', 2], [MARK, 1]]).join('rect')
-        .attr('x', left + 0.5).attr('y', top + 0.5).attr('width', right - left).attr('height', bottom - top)
-        .attr('fill', 'none').attr('stroke', (d) => String(d[0]))
+      fieldSvg
+        .attr('viewBox', `0 0 ${map.width} ${map.height}`)
+        .selectAll('rect')
+        .data([
+          ['#000', 2],
+          [MARK, 1],
+        ])
+        .join('rect')
+        .attr('x', left + 0.5)
+        .attr('y', top + 0.5)
+        .attr('width', right - left)
+        .attr('height', bottom - top)
+        .attr('fill', 'none')
+        .attr('stroke', (d) => String(d[0]))
         .attr('stroke-width', (d) => (Number(d[1]) * map.width) / 128);
       words += p.field(top, bottom, left, right);
     } else words += p.noField;
@@ -240,12 +274,16 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
     const probs = Array.from(map.probabilities.subarray(at, at + map.classes));
     const best = probs.indexOf(Math.max(...probs));
     const name = (k: number) => (map.classes === 2 ? [p.background, p.person][k]! : t.modelView.className(k));
-    table.selectAll('tr').data(probs).join((enter) => {
-      const tr = enter.append('tr');
-      tr.append('th').attr('scope', 'row');
-      tr.append('td');
-      return tr;
-    }).classed('best', (_, k) => k === best)
+    table
+      .selectAll('tr')
+      .data(probs)
+      .join((enter) => {
+        const tr = enter.append('tr');
+        tr.append('th').attr('scope', 'row');
+        tr.append('td');
+        return tr;
+      })
+      .classed('best', (_, k) => k === best)
       .call((tr) => tr.select('th').text((_, k) => name(k)))
       .call((tr) => tr.select('td').text((v) => fmt(v, 3)));
   };
@@ -326,12 +364,17 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
         const a = await api();
         await loadModels(a, chosen.filter(isDigitModel), status);
         if (values.selfie) {
-          selfieLoad ??= a.graphModelLoad('selfie', Comlink.proxy((received: number, total: number) => {
-            status(t.modelView.loading(received, total));
-          })).catch((e: unknown) => {
-            selfieLoad = undefined;
-            throw e;
-          });
+          selfieLoad ??= a
+            .graphModelLoad(
+              'selfie',
+              Comlink.proxy((received: number, total: number) => {
+                status(t.modelView.loading(received, total));
+              }),
+            )
+            .catch((e: unknown) => {
+              selfieLoad = undefined;
+              throw e;
+            });
           await selfieLoad;
         }
         const result: Result = { input, runs: [] };
@@ -349,10 +392,14 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       $('[data-sample-note]').textContent = p.sampleNotes[values.sample]!;
       $('[data-no-model]').hidden = PLAY_MODELS.some((m) => values[m]);
       for (const model of PLAY_MODELS) $(`[data-model-panel="${model}"]`).hidden = !values[model];
+      $('[data-panels]').hidden = !input;
+      $('[data-no-input]').hidden = input !== undefined;
       if (!input) {
+        $('[data-no-input]').textContent = values.input === 'webcam' ? p.noCamera : p.noFile;
         root.dataset.shown = `${values.input}:none`;
         return;
       }
+      $('[data-input-size]').textContent = p.inputSize(input.side);
       drawRgba(inputCanvas, input.rgba, input.side, input.side);
       inputCanvas.setAttribute('aria-label', input.kind === 'scene' ? p.sceneAlt(values.seed) : p.inputAlt);
       for (const { model, map } of result.runs) {

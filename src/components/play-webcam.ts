@@ -4,7 +4,7 @@
  * ready for one; every way it can fail (refused, no camera, in use, unplugged mid-stream,
  * unsupported) ends in a message for the reader.
  */
-import { t } from '../i18n/en.ts';
+import type { t } from '../i18n/en.ts';
 
 export type CameraTrouble = keyof typeof t.playground.camera;
 
@@ -14,12 +14,16 @@ export interface Camera {
   readonly running: boolean;
 }
 
-export function camera(video: HTMLVideoElement, side: number, on: {
-  frame: (rgba: Uint8ClampedArray) => void;
-  message: (kind: CameraTrouble, alert: boolean) => void;
-  /** Asked before each grab: false while the last frame is still being segmented. */
-  ready: () => boolean;
-}): Camera {
+export function camera(
+  video: HTMLVideoElement,
+  side: number,
+  on: {
+    frame: (rgba: Uint8ClampedArray) => void;
+    message: (kind: CameraTrouble, alert: boolean) => void;
+    /** Asked before each grab: false while the last frame is still being segmented. */
+    ready: () => boolean;
+  },
+): Camera {
   const canvas = new OffscreenCanvas(side, side);
   const g = canvas.getContext('2d', { willReadFrequently: true })!;
   let stream: MediaStream | undefined;

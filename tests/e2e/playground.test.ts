@@ -7,14 +7,21 @@ import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { CLASS_COLORS } from '../../src/lib/viz/class-palette.ts';
 import { gifTwoFrames, heicHeader, pngGreyBlack, pngRgba, SVG, withExifOrientation } from '../fixtures/images.ts';
 import { agreement, look, nodePrediction, sceneOf, workerTensors } from './models.ts';
-import { expectNoAxeViolations, open, reach, type OpenedPage } from './page.ts';
+import { expectNoAxeViolations, type OpenedPage, open, reach } from './page.ts';
 
 const FIG = '[data-figure="play-ground"]';
 const $ = (selector: string) => `${FIG} ${selector}`;
 const DIGIT_MODELS = ['fcn32s', 'fcn16s', 'fcn8s', 'unet', 'deeplabv3', 'deeplabv3plus'] as const;
 const ALL = [...DIGIT_MODELS, 'selfie'] as const;
-const LESSON = { fcn32s: 'skip-connections', fcn16s: 'skip-connections', fcn8s: 'skip-connections', unet: 'u-net',
-  deeplabv3: 'aspp', deeplabv3plus: 'aspp', selfie: 'u-net' } as const;
+const LESSON = {
+  fcn32s: 'skip-connections',
+  fcn16s: 'skip-connections',
+  fcn8s: 'skip-connections',
+  unet: 'u-net',
+  deeplabv3: 'aspp',
+  deeplabv3plus: 'aspp',
+  selfie: 'u-net',
+} as const;
 
 let browser: Browser;
 let opened: OpenedPage;
@@ -42,24 +49,32 @@ afterAll(() => browser.close());
 
 const shown = () => page.$eval(FIG, (f) => (f as HTMLElement).dataset.shown ?? '');
 /** Runs `act` and waits until the figure has drawn something new and is ready. */
-async function after(act: () => Promise<unknown>, kind = ''): Promise<string> {
+async function redrawn(act: () => Promise<unknown>, kind = ''): Promise<string> {
   const before = await shown();
   await act();
-  await page.waitForFunction(([sel, b, k]) => {
-    const f = document.querySelector<HTMLElement>(sel)!;
-    return f.dataset.shown !== b && f.dataset.shown!.startsWith(k) && f.dataset.state === 'ready';
-  }, [FIG, before, kind] as const, { timeout: 60_000 });
+  await page.waitForFunction(
+    ([sel, b, k]) => {
+      const f = document.querySelector<HTMLElement>(sel)!;
+      return f.dataset.shown !== b && f.dataset.shown!.startsWith(k) && f.dataset.state === 'ready';
+    },
+    [FIG, before, kind] as const,
+    { timeout: 60_000 },
+  );
   return shown();
 }
 const text = (selector: string) => page.locator($(selector)).innerText();
 const tick = async (model: string, on: boolean) => {
   const box = page.locator($(`input[data-state="${model}"]`));
-  if ((await box.isChecked()) !== on) await after(() => box.click());
+  if ((await box.isChecked()) !== on) await redrawn(() => box.click());
 };
 const choose = (input: string) =>
-  after(() => page.locator($(`input[name="play-ground-input"][value="${input}"]`)).check(), `${input}:`);
-const pixels = (selector: string) => page.$eval($(selector), (c: HTMLCanvasElement) =>
-  ({ w: c.width, h: c.height, data: Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data) }));
+  redrawn(() => page.locator($(`input[name="play-ground-input"][value="${input}"]`)).check(), `${input}:`);
+const pixels = (selector: string) =>
+  page.$eval($(selector), (c: HTMLCanvasElement) => ({
+    w: c.width,
+    h: c.height,
+    data: Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data),
+  }));
 const upload = (name: string, mimeType: string, buffer: Buffer) =>
   page.locator($('[data-file]')).setInputFiles({ name, mimeType, buffer });
 const alertText = () => text('[data-input-alert]');
@@ -71,7 +86,10 @@ describe('the playground', () => {
     expect(await reach(page, 'play-ground')).toBe('ready');
     expect(await page.locator('main').innerText()).toMatch(/runs on your device.*never uploaded/s);
     for (const m of ALL) {
-      const href = await page.locator($(`input[data-state="${m}"]`)).locator('xpath=../following-sibling::a').getAttribute('href');
+      const href = await page
+        .locator($(`input[data-state="${m}"]`))
+        .locator('xpath=../following-sibling::a')
+        .getAttribute('href');
       expect(href, m).toBe(`/learn/${LESSON[m]}/`);
     }
     expect(await text('[data-seed]')).toContain('seed 20');
@@ -80,7 +98,7 @@ describe('the playground', () => {
   });
 
   it('every model runs on the scene; the digit models agree with the Node evaluation at opacity 1', async () => {
-    await after(() => page.locator($('input[data-state="opacity"]')).fill('1'));
+    await redrawn(() => page.locator($('input[data-state="opacity"]')).fill('1'));
     for (const m of ALL) await tick(m, true);
     expect((await shown()).split(':')[2]).toBe(ALL.join(','));
     const scene = sceneOf(20);
@@ -92,7 +110,7 @@ describe('the playground', () => {
       const read = Array.from(truth, (_, i) => {
         const rgb = data.slice(4 * i, 4 * i + 3);
         const k = palette.findIndex((c, j) => j > 0 && c.every((v, n) => v === rgb[n]));
-        return k > 0 ? k : 0;
+        return Math.max(k, 0);
       });
       const grey = (i: number) => Math.round(scene.image[i]! * 255);
       const background = Array.from(truth, (k, i) => (k === 0 ? data[4 * i] === grey(i) : true));
@@ -105,7 +123,7 @@ describe('the playground', () => {
 
   it('a new scene changes the seed on screen and in the address; every control moves the figure', async () => {
     const before = await look(page, 'play-ground');
-    await after(() => page.locator($('[data-new-scene]')).click());
+    await redrawn(() => page.locator($('[data-new-scene]')).click());
     const seed = Number((await text('[data-seed]')).match(/seed (\d+)/)![1]);
     await page.waitForFunction((s) => location.search.includes(`play-ground.seed=${s}`), seed);
     expect(await look(page, 'play-ground')).not.toBe(before);
@@ -115,7 +133,7 @@ describe('the playground', () => {
       ['fcn32s on', () => page.locator($('input[data-state="fcn32s"]')).click()],
     ] as const) {
       const was = await look(page, 'play-ground');
-      await after(act);
+      await redrawn(act);
       expect(await look(page, 'play-ground'), control).not.toBe(was);
     }
   });
@@ -124,7 +142,9 @@ describe('the playground', () => {
     const canvas = page.locator($('[data-output="unet"]'));
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.25);
-    await expect.poll(() => text('[data-picked]')).toMatch(/U-Net, pixel row 16, column 32: its receptive field .* spans rows \d+–\d+/);
+    await expect
+      .poll(() => text('[data-picked]'))
+      .toMatch(/U-Net, pixel row 16, column 32: its receptive field .* spans rows \d+–\d+/);
     const probs = await page.$$eval($('[data-probs] td'), (tds) => tds.map((td) => Number(td.textContent)));
     expect(probs).toHaveLength(11);
     expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
@@ -151,9 +171,9 @@ describe('the playground', () => {
   });
 
   it('no tensors leak over 50 runs', async () => {
-    await after(() => page.locator($('[data-new-scene]')).click());
+    await redrawn(() => page.locator($('[data-new-scene]')).click());
     const baseline = await workerTensors(page);
-    for (let i = 0; i < 50; i++) await after(() => page.locator($('[data-new-scene]')).click());
+    for (let i = 0; i < 50; i++) await redrawn(() => page.locator($('[data-new-scene]')).click());
     expect(await workerTensors(page)).toBe(baseline);
   });
 
@@ -165,23 +185,23 @@ describe('the playground', () => {
     await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * 0.2);
     await page.mouse.down();
     // Still drawing: the result follows the stroke before the pen lifts.
-    const mid = await after(async () => {
+    const mid = await redrawn(async () => {
       for (let i = 1; i <= 10; i++) await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * (0.2 + 0.06 * i));
     });
     expect(mid).toMatch(/^draw:/);
-    await after(async () => {
+    await redrawn(async () => {
       for (let i = 1; i <= 10; i++) await page.mouse.move(b.x + b.width * (0.3 + 0.04 * i), b.y + b.height * 0.8);
     });
     await page.mouse.up();
     expect(await text('[data-strokes]')).toBe('1 stroke');
     const { data } = await pixels('[data-input]');
     expect(data.some((v, i) => i % 4 === 0 && v > 200)).toBe(true);
-    await after(() => page.locator($('[data-undo]')).click());
+    await redrawn(() => page.locator($('[data-undo]')).click());
     expect(await text('[data-strokes]')).toBe('0 strokes');
     expect((await pixels('[data-input]')).data.every((v, i) => i % 4 === 3 || v === 0)).toBe(true);
     await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
     await expect.poll(() => text('[data-strokes]')).toBe('1 stroke');
-    await after(() => page.locator($('[data-clear]')).click());
+    await redrawn(() => page.locator($('[data-clear]')).click());
     expect(await text('[data-strokes]')).toBe('0 strokes');
   });
 
@@ -190,10 +210,10 @@ describe('the playground', () => {
     expect(await text('[data-sample-note]')).toMatch(/NASA.*public domain/);
     const share = async () => Number((await text('[data-summary="selfie"]')).match(/([\d.]+)%/)![1]);
     expect(await share()).toBeGreaterThan(15);
-    await after(() => page.locator($('select[data-state="sample"]')).selectOption('chelsea'));
+    await redrawn(() => page.locator($('select[data-state="sample"]')).selectOption('chelsea'));
     expect(await text('[data-sample-note]')).toMatch(/CC0/);
     expect(await share()).toBeGreaterThan(15);
-    await after(() => page.locator($('select[data-state="sample"]')).selectOption('coffee'));
+    await redrawn(() => page.locator($('select[data-state="sample"]')).selectOption('coffee'));
     expect(await share()).toBeGreaterThan(15);
     expect((await shown()).split(':')[0]).toBe('sample');
     expect((await pixels('[data-input]')).w).toBe(256);
@@ -203,45 +223,59 @@ describe('the playground', () => {
 
   it('your image: file picker, drop and paste; EXIF orientation is applied', async () => {
     await choose('file');
-    await after(() => upload('gradient.png', 'image/png', validPng(0)));
+    await redrawn(() => upload('gradient.png', 'image/png', validPng(0)));
     expect(await statusText()).toContain('gradient.png: 48×48 pixels');
     // A 40×20 JPEG, red left and blue right, tagged "rotate 90° clockwise": upright it is 20×40, red on top.
-    const jpeg = Buffer.from(await page.evaluate(async () => {
-      const c = new OffscreenCanvas(40, 20);
-      const g = c.getContext('2d')!;
-      g.fillStyle = '#f00';
-      g.fillRect(0, 0, 20, 20);
-      g.fillStyle = '#00f';
-      g.fillRect(20, 0, 20, 20);
-      return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer()));
-    }));
-    await after(() => upload('turned.jpg', 'image/jpeg', withExifOrientation(jpeg, 6)));
+    const jpeg = Buffer.from(
+      await page.evaluate(async () => {
+        const c = new OffscreenCanvas(40, 20);
+        const g = c.getContext('2d')!;
+        g.fillStyle = '#f00';
+        g.fillRect(0, 0, 20, 20);
+        g.fillStyle = '#00f';
+        g.fillRect(20, 0, 20, 20);
+        return Array.from(
+          new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer()),
+        );
+      }),
+    );
+    await redrawn(() => upload('turned.jpg', 'image/jpeg', withExifOrientation(jpeg, 6)));
     expect(await statusText()).toMatch(/turned\.jpg: 20×40 pixels.*EXIF orientation \(6\)/);
     const { data, w } = await pixels('[data-input]');
     const at = (row: number) => data.slice(4 * (row * w + w / 2), 4 * (row * w + w / 2) + 3);
     expect(at(10)[0]).toBeGreaterThan(200);
     expect(at(w - 10)[2]).toBeGreaterThan(200);
-    const give = (how: 'drop' | 'paste', bytes: number[]) => page.evaluate(([how, bytes, sel]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([Uint8Array.from(bytes)], `${how}.png`, { type: 'image/png' }));
-      if (how === 'drop') document.querySelector(sel)!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      else document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, [how, bytes, $('[data-drop]')] as const);
-    await after(() => give('drop', Array.from(validPng(40))));
+    const give = (how: 'drop' | 'paste', bytes: number[]) =>
+      page.evaluate(
+        ([how, bytes, sel]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([Uint8Array.from(bytes)], `${how}.png`, { type: 'image/png' }));
+          if (how === 'drop')
+            document
+              .querySelector(sel)!
+              .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          else
+            document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+        },
+        [how, bytes, $('[data-drop]')] as const,
+      );
+    await redrawn(() => give('drop', Array.from(validPng(40))));
     expect(await statusText()).toContain('drop.png: 48×48');
     await choose('scene');
     // Pasting switches to "your image" from any input.
-    await after(() => give('paste', Array.from(validPng(80))));
+    await redrawn(() => give('paste', Array.from(validPng(80))));
     expect(await statusText()).toContain('paste.png: 48×48');
     expect(await page.locator($('input[value="file"]')).isChecked()).toBe(true);
   });
 
   it('bad files get a message next to the input, and the next valid file still works', async () => {
-    const truncatedJpeg = Buffer.from(await page.evaluate(async () => {
-      const c = new OffscreenCanvas(64, 64);
-      c.getContext('2d')!.fillRect(0, 0, 32, 32);
-      return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg' })).arrayBuffer()));
-    })).subarray(0, 300);
+    const truncatedJpeg = Buffer.from(
+      await page.evaluate(async () => {
+        const c = new OffscreenCanvas(64, 64);
+        c.getContext('2d')!.fillRect(0, 0, 32, 32);
+        return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg' })).arrayBuffer()));
+      }),
+    ).subarray(0, 300);
     const png = validPng(3);
     const refused: [string, string, Buffer, RegExp][] = [
       ['empty.png', 'image/png', Buffer.alloc(0), /empty \(0 bytes\)/],
@@ -257,16 +291,28 @@ describe('the playground', () => {
       await upload(name, type, bytes);
       await expect.poll(alertText, { message: name }).toMatch(message);
       expect(await page.locator($('[data-input-alert]')).getAttribute('role')).toBe('alert');
-      await after(() => upload('ok.png', 'image/png', validPng(seed++)));
+      await redrawn(() => upload('ok.png', 'image/png', validPng(seed++)));
       expect(await alertText(), name).toBe('');
     }
     const accepted: [string, string, Buffer, RegExp, (rgb: number[]) => boolean][] = [
-      ['moving.gif', 'image/gif', gifTwoFrames(), /animated GIF with 2 frames: the first frame is used/, (c) => c[0]! > 200 && c[2]! < 50],
-      ['clear.png', 'image/png', pngRgba(16, 16, () => [255, 255, 255, 0]), /composited on black/, (c) => c.every((v) => v === 0)],
+      [
+        'moving.gif',
+        'image/gif',
+        gifTwoFrames(),
+        /animated GIF with 2 frames: the first frame is used/,
+        (c) => c[0]! > 200 && c[2]! < 50,
+      ],
+      [
+        'clear.png',
+        'image/png',
+        pngRgba(16, 16, () => [255, 255, 255, 0]),
+        /composited on black/,
+        (c) => c.every((v) => v === 0),
+      ],
       ['dot.png', 'image/png', pngRgba(1, 1, () => [0, 200, 0, 255]), /1×1 pixels it is tiny/, (c) => c[1]! > 150],
     ];
     for (const [name, type, bytes, message, colour] of accepted) {
-      await after(() => upload(name, type, bytes));
+      await redrawn(() => upload(name, type, bytes));
       expect(await statusText(), name).toMatch(message);
       const { data } = await pixels('[data-input]');
       expect(colour(data.slice(4 * 1000, 4 * 1000 + 3)), name).toBe(true);
@@ -278,25 +324,32 @@ describe('the playground', () => {
     const calls = () => page.evaluate(() => (window as unknown as { gumCalls: number }).gumCalls);
     await choose('webcam');
     expect(await calls()).toBe(0);
-    await after(() => page.locator($('[data-camera-start]')).click());
+    await redrawn(() => page.locator($('[data-camera-start]')).click());
     expect(await calls()).toBe(1);
     expect((await shown()).split(':')[0]).toBe('webcam');
     await page.waitForFunction((sel) => Number(document.querySelector<HTMLElement>(sel)!.dataset.fps) > 0, FIG);
     expect(await text('[data-fps]')).toMatch(/frames segmented per second/);
     // The camera vanishes mid-stream: its track ends.
-    await page.evaluate(() => (window as unknown as { tracks: MediaStreamTrack[] }).tracks.at(-1)!.dispatchEvent(new Event('ended')));
+    await page.evaluate(() =>
+      (window as unknown as { tracks: MediaStreamTrack[] }).tracks.at(-1)!.dispatchEvent(new Event('ended')),
+    );
     await expect.poll(alertText).toMatch(/camera stopped sending frames/);
     await choose('scene');
     await choose('webcam');
     await page.locator($('[data-camera-start]')).click();
     await expect.poll(statusText).toMatch(/camera is on/);
     await choose('scene');
-    expect(await page.evaluate(() => (window as unknown as { tracks: MediaStreamTrack[] }).tracks.at(-1)!.readyState)).toBe('ended');
+    expect(
+      await page.evaluate(() => (window as unknown as { tracks: MediaStreamTrack[] }).tracks.at(-1)!.readyState),
+    ).toBe('ended');
     expect(opened.errors).toEqual([]);
   });
 
   it('camera refused or missing: a message, and the page keeps working', async () => {
-    for (const [error, message] of [['NotAllowedError', /access was refused/], ['NotFoundError', /No camera was found/]] as const) {
+    for (const [error, message] of [
+      ['NotAllowedError', /access was refused/],
+      ['NotFoundError', /No camera was found/],
+    ] as const) {
       const context = await browser.newContext();
       await context.addInitScript((name) => {
         navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('no', name));
@@ -306,7 +359,10 @@ describe('the playground', () => {
       await other.locator($('[data-camera-start]')).click();
       await expect.poll(() => other.locator($('[data-input-alert]')).innerText()).toMatch(message);
       await other.locator($('input[value="scene"]')).check();
-      await other.waitForFunction((sel) => document.querySelector<HTMLElement>(sel)!.dataset.shown?.startsWith('scene:'), FIG);
+      await other.waitForFunction(
+        (sel) => document.querySelector<HTMLElement>(sel)!.dataset.shown?.startsWith('scene:'),
+        FIG,
+      );
       await context.close();
     }
   });

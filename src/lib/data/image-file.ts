@@ -89,7 +89,7 @@ function exifOrientation(b: Uint8Array, start: number, end: number): number {
   const tiff = start + 6;
   const little = ascii(b, tiff, 2) === 'II';
   const u16 = (at: number) => (little ? u16le(b, at) : u16be(b, at));
-  const u32 = (at: number) => (little ? (u16le(b, at) + u16le(b, at + 2) * 65536) : u32be(b, at));
+  const u32 = (at: number) => (little ? u16le(b, at) + u16le(b, at + 2) * 65536 : u32be(b, at));
   const ifd = tiff + u32(tiff + 4);
   if (ifd + 2 > end) return 1;
   const count = u16(ifd);
@@ -189,7 +189,10 @@ function webp(b: Uint8Array): ImageHeader {
 }
 
 function isSvg(b: Uint8Array): boolean {
-  const text = new TextDecoder().decode(b.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart();
+  const text = new TextDecoder()
+    .decode(b.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return text.startsWith('<') && /<svg[\s>]/i.test(text);
 }
 

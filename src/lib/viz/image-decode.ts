@@ -4,7 +4,7 @@
 // never exists at full size as a bitmap. The whole image is fitted into the square (black bars
 // fill the rest: the photo model then sees all of it, as it was trained to); transparent pixels
 // land on black.
-import { decodeSize, vetImage, type ImageNote, type ImageProblem } from '../data/image-file.ts';
+import { decodeSize, type ImageNote, type ImageProblem, vetImage } from '../data/image-file.ts';
 
 export interface SquareImage {
   /** side × side RGBA, opaque. */

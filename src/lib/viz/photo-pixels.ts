@@ -48,8 +48,12 @@ export function greyToRgba(grey: ArrayLike<number>): Uint8ClampedArray {
  * whose colour is null (background) leaves the image as it is.
  */
 export function overlayClasses(
-  image: ArrayLike<number>, imageSide: number, classMap: ArrayLike<number>, mapSide: number,
-  colours: readonly (readonly [number, number, number] | null)[], opacity: number,
+  image: ArrayLike<number>,
+  imageSide: number,
+  classMap: ArrayLike<number>,
+  mapSide: number,
+  colours: readonly (readonly [number, number, number] | null)[],
+  opacity: number,
 ): Uint8ClampedArray {
   const out = new Uint8ClampedArray(mapSide * mapSide * 4);
   for (let r = 0; r < mapSide; r++) {
