@@ -25,6 +25,7 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
   const fields = new Map<string, ReceptiveField>();
   let scene: PageScene | undefined;
   const view = modelOutputView(root, [s.full, s.switched]);
+  let picked = false;
   $('[data-reroll]').addEventListener('click', () => {
     state.set({ seed: (state.values.seed % settings.fields.seed.max) + 1 });
     void update();
@@ -52,9 +53,11 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       drawRgba($<HTMLCanvasElement>('[data-map="truth"]'), classMapRgba(shownScene.label), SIDE, SIDE);
       const map = (classMap: Uint8Array, probabilities: Float32Array) =>
         ({ map: { height: SIDE, width: SIDE, classes, classMap, probabilities }, field });
+      // The picked pixel starts at the centre and then stays where the reader put it.
       view.show(shownScene.image, SIDE, SIDE, [
         map(result.fullClassMap, result.fullProbabilities), map(result.classMap, result.probabilities),
-      ]);
+      ], picked ? undefined : [SIDE / 2, SIDE / 2]);
+      picked = true;
       const f = t.asppFields;
       const names = info.branches.map((b) => (b.kind === 'pool' ? f.pool : b.kernel === 1 ? f.branch1x1
           : f.branchRate(b.rate)));
