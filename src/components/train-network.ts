@@ -54,7 +54,7 @@ export default defineFigure(settings, async ({ $, root, state, api }) => {
     const span = recent.length > 1 ? (recent.at(-1)! - recent[0]!) / 1000 : 0;
     $('[data-rate]').textContent = playing && span > 0 ? w.rate(fmt((recent.length - 1) / span, 1)) : w.rateIdle;
     const loss = lastLoss();
-    $('[data-loss]').textContent = loss === undefined ? '' : w.loss(fmt(loss, 3));
+    $('[data-loss]').textContent = loss === undefined ? w.lossNone : w.loss(fmt(loss, 3));
     const e = lastEvaluation();
     $('[data-miou]').textContent = e === undefined ? w.miouNone : w.miou(w.pct(e.meanIoU), e.step);
   };

@@ -27,6 +27,7 @@ export const train = {
     rate: (perSecond: string) => `${perSecond} steps per second`,
     rateIdle: 'not training',
     loss: (v: string) => `loss ${v}`,
+    lossNone: 'loss: no step yet',
     miou: (v: string, step: number) => `held-out mean IU ${v} (at step ${step})`,
     miouNone: 'held-out mean IU: not measured yet',
     lossTitle: 'Loss (class-weighted cross-entropy) per step',
@@ -42,7 +43,7 @@ export const train = {
     tableMiou: 'Held-out mean IU',
     scene: 'A held-out scene',
     truth: 'Ground truth',
-    prediction: (step: number) => `The network's labels at step ${step}`,
+    prediction: (step: number) => `Its labels, step ${step}`,
     sceneAlt: 'A held-out digit scene: white digits on black',
     truthAlt: (digits: string) => `Ground truth: the pixels of ${digits} in their class colours`,
     predictionAlt: (step: number, share: string) =>
