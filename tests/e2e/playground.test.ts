@@ -366,4 +366,20 @@ describe('the playground', () => {
       await context.close();
     }
   });
+
+  it('the prose links open the playground on its examples: the cat, with the selfie model ticked', async () => {
+    const other = await open(browser, '/playground/');
+    expect(await reach(other.page, 'play-ground')).toBe('ready');
+    await other.page.locator('main a[href*="sample=chelsea"]').click();
+    await other.page.waitForFunction(
+      (sel) => document.querySelector<HTMLElement>(sel)?.dataset.shown?.startsWith('sample:'),
+      FIG,
+      { timeout: 60_000 },
+    );
+    expect(await other.page.locator($('select[data-state="sample"]')).inputValue()).toBe('chelsea');
+    const summary = await other.page.locator($('[data-summary="selfie"]')).innerText();
+    expect(Number(summary.match(/([\d.]+)%/)![1])).toBeGreaterThan(15);
+    expect(other.errors).toEqual([]);
+    await other.page.close();
+  });
 });
