@@ -17,7 +17,8 @@ const rows: string[][] = [];
 for (const backend of BACKENDS) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${url}/playground/train/?backend=${backend}`);
-  await page.waitForFunction((f) => document.querySelector<HTMLElement>(f)?.dataset.state === 'ready', FIGURE, { timeout: 120_000 });
+  const ready = (f: string) => document.querySelector<HTMLElement>(f)?.dataset.state === 'ready';
+  await page.waitForFunction(ready, FIGURE, { timeout: 300_000 });
   const size = await page.locator(`${FIGURE} [data-size]`).innerText();
   const got = size.match(/training on (\w+)/)?.[1] ?? '?';
   // A backend that did not start hands over to the next: that row would measure another one.
@@ -36,7 +37,9 @@ for (const backend of BACKENDS) {
   const stepNow = async () => Number((await page.locator(`${FIGURE} [data-step-count]`).innerText()).match(/\d+/)?.[0]);
   await page.click(`${FIGURE} [data-play]`);
   // The first steps set up kernels and pack weights: start counting after them.
-  await page.waitForFunction((f) => Number(document.querySelector(`${f} [data-step-count]`)?.textContent?.match(/\d+/)?.[0]) >= 2, FIGURE, { timeout: 300_000 });
+  const pastSetup = (f: string) =>
+    Number(document.querySelector(`${f} [data-step-count]`)?.textContent?.match(/\d+/)?.[0]) >= 2;
+  await page.waitForFunction(pastSetup, FIGURE, { timeout: 300_000 });
   const [from, began] = [await stepNow(), Date.now()];
   await page.waitForTimeout(SECONDS * 1000);
   const [to, ended] = [await stepNow(), Date.now()];
@@ -48,6 +51,8 @@ for (const backend of BACKENDS) {
 await browser.close();
 server.close();
 
-const header = ['backend', 'steps/s (8 scenes a step)', 'steps counted', 'longest main-thread task (ms; 0 = none over 50)'];
+const header = ['backend', 'steps/s (8 scenes a step)', 'steps counted', 'longest main-thread task (ms; 0: none > 50)'];
 console.log(`\nTraining on /playground/train/, ${SECONDS} s per backend (default network and settings)`);
-for (const row of [header, ...rows]) console.log(row.map((c, i) => c.padEnd(i === 0 ? 8 : header[i]!.length)).join('  '));
+for (const row of [header, ...rows]) {
+  console.log(row.map((c, i) => c.padEnd(i === 0 ? 8 : header[i]!.length)).join('  '));
+}

@@ -10,6 +10,7 @@ import { ROOT } from '../src/lib/training/paths.ts';
 
 const digits = firstDigits(loadMnist('train'), SHIPPED_TRAIN_DIGITS);
 mkdirSync(`${ROOT}public/data`, { recursive: true });
-writeFileSync(`${ROOT}public/${TRAIN_DIGIT_FILES.images}`, encodeIdx([digits.count, DIGIT_SIZE, DIGIT_SIZE], digits.images));
+const images = encodeIdx([digits.count, DIGIT_SIZE, DIGIT_SIZE], digits.images);
+writeFileSync(`${ROOT}public/${TRAIN_DIGIT_FILES.images}`, images);
 writeFileSync(`${ROOT}public/${TRAIN_DIGIT_FILES.labels}`, encodeIdx([digits.count], digits.labels));
 console.log(`wrote ${digits.count} train digits to public/data/`);

@@ -2,7 +2,7 @@
 // wasm backend (our gradient kernels), one step at a time as the page does, on the digits the page
 // ships; prints steps/s and held-out mean IU (scenes of the shipped test digits) as it goes.
 // The machine is shared, so time is the process's own CPU time (one core busy = one second):
-// what an otherwise idle core would take. Usage: node scripts/train-candidates.ts [seconds=60] [batch=8] [learningRate=0.003]
+// what an otherwise idle core would take.
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { digitsFromIdx, type DigitSet } from '../src/lib/data/digits.ts';
@@ -43,8 +43,8 @@ interface Result {
   curve: Point[];
 }
 const file = `${ROOT}src/lib/training/candidates.json`;
-const results: Result[] = only === undefined ? [] : (JSON.parse(readFileSync(file, 'utf8')) as { results: Result[] }).results
-  .filter((r) => !only.includes(r.net));
+const earlier = () => (JSON.parse(readFileSync(file, 'utf8')) as { results: Result[] }).results;
+const results: Result[] = only === undefined ? [] : earlier().filter((r) => !only.includes(r.net));
 
 for (const net of SMALL_NETS.filter((n) => only === undefined || only.includes(n))) {
   const session = startSession({ net, seed: 1, batchSize, learningRate }, train);
@@ -53,7 +53,10 @@ for (const net of SMALL_NETS.filter((n) => only === undefined || only.includes(n
     const values = predicted.dataSync();
     predicted.dispose();
     const total = new Float64Array(NUM_CLASSES * NUM_CLASSES);
-    held.forEach((s, i) => addInto(total, confusionMatrix(s.label, values.subarray(i * s.label.length, (i + 1) * s.label.length), NUM_CLASSES)));
+    held.forEach((s, i) => {
+      const predictedHere = values.subarray(i * s.label.length, (i + 1) * s.label.length);
+      addInto(total, confusionMatrix(s.label, predictedHere, NUM_CLASSES));
+    });
     return segmentationMetrics(total, NUM_CLASSES).meanIoU;
   };
   session.step().dispose(); // warm-up: kernel setup, weight packing
@@ -72,7 +75,9 @@ for (const net of SMALL_NETS.filter((n) => only === undefined || only.includes(n
       const rate = (session.steps - 1) / training;
       const point = { seconds: Math.round(training), step: session.steps - 1, loss, meanIoU: meanIoU() };
       curve.push(point);
-      console.log(`${net} ${session.parameters} params  ${point.seconds} s  step ${point.step}  ${rate.toFixed(2)} steps/s  loss ${loss.toFixed(3)}  held-out mean IU ${(100 * point.meanIoU).toFixed(1)}%`);
+      const miou = (100 * point.meanIoU).toFixed(1);
+      console.log(`${net} ${session.parameters} weights  ${point.seconds} s  step ${point.step}  ` +
+        `${rate.toFixed(2)} steps/s  loss ${loss.toFixed(3)}  held-out mean IU ${miou}%`);
       nextCheck += CHECK_EVERY_S;
     }
   }

@@ -61,10 +61,12 @@ export default defineFigure(settings, async ({ $, root, state, api }) => {
 
   const drawCurves = () => {
     drawCurve(lossSvg, losses, { yFormat: (v) => fmt(v, 1), xLabel: w.stepAxis });
-    drawCurve(miouSvg, evaluations.map((e) => [e.step, e.meanIoU]), { yDomain: [0, 1], yFormat: (v) => w.pct(v), xLabel: w.stepAxis });
+    const miou: CurvePoint[] = evaluations.map((e) => [e.step, e.meanIoU]);
+    drawCurve(miouSvg, miou, { yDomain: [0, 1], yFormat: (v) => w.pct(v), xLabel: w.stepAxis });
     const loss = lastLoss();
     const e = lastEvaluation();
-    const label = loss === undefined ? w.curvesEmpty : w.curvesAlt(step, fmt(loss, 3), e === undefined ? '–' : w.pct(e.meanIoU));
+    const miouText = e === undefined ? '–' : w.pct(e.meanIoU);
+    const label = loss === undefined ? w.curvesEmpty : w.curvesAlt(step, fmt(loss, 3), miouText);
     lossSvg.setAttribute('aria-label', label);
     miouSvg.setAttribute('aria-label', label);
     drawNumbers();
@@ -99,8 +101,8 @@ export default defineFigure(settings, async ({ $, root, state, api }) => {
     $('[data-prediction-title]').textContent = w.prediction(e.step);
     const net = started!.net;
     const kin = shipped[net]!;
-    $('[data-compare]').textContent = w.compare(w.nets[net]!, w.pct(e.meanIoU), e.step, heldOutScenes, w.pct(kin.meanIoU),
-      kin.title, kin.scenes, kin.training);
+    $('[data-compare]').textContent = w.compare(w.nets[net]!, w.pct(e.meanIoU), e.step, heldOutScenes,
+      w.pct(kin.meanIoU), kin.title, kin.scenes, kin.training);
     drawTable();
   };
   const take = (report: StepReport) => {
@@ -201,7 +203,11 @@ export default defineFigure(settings, async ({ $, root, state, api }) => {
     await pause();
     const name = `pixelwise-${started!.net}-step${step}`;
     const { modelJson, weights } = await worker!.trainArtifacts(`${name}.weights.bin`);
-    for (const [file, blob] of [[`${name}.json`, new Blob([modelJson], { type: 'application/json' })], [`${name}.weights.bin`, new Blob([weights])]] as const) {
+    const files = [
+      [`${name}.json`, new Blob([modelJson], { type: 'application/json' })],
+      [`${name}.weights.bin`, new Blob([weights])],
+    ] as const;
+    for (const [file, blob] of files) {
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = file;

@@ -6,7 +6,8 @@ import { workerTensors } from './models.ts';
 import { expectNoAxeViolations, numbersIn, openForFile, reach } from './page.ts';
 
 const FIGURE = 'train-network';
-const { page, errors } = await openForFile('/playground/train/?backend=wasm&train-network.batchSize=2&train-network.learningRate=0.01');
+const QUERY = '?backend=wasm&train-network.batchSize=2&train-network.learningRate=0.01';
+const { page, errors } = await openForFile(`/playground/train/${QUERY}`);
 const sel = (s: string) => `[data-figure="${FIGURE}"] ${s}`;
 
 const stepCount = async (p: Page) => (await numbersIn(p, sel('[data-step-count]')))[0]!;
@@ -93,7 +94,8 @@ describe('training in the browser', () => {
 
   it('keeps the network for the playground and downloads it in tfjs layers format', async () => {
     await page.click(sel('[data-use]'));
-    await expect.poll(() => page.locator(sel('[data-kept]')).innerText(), { timeout: 30_000 }).toMatch(/Kept in this browser/);
+    const kept = () => page.locator(sel('[data-kept]')).innerText();
+    await expect.poll(kept, { timeout: 30_000 }).toMatch(/Kept in this browser/);
     expect(await page.locator(sel('[data-open]')).isVisible()).toBe(true);
     const flag = await page.evaluate(() => sessionStorage.getItem('pixelwise:trained'));
     expect(JSON.parse(flag!)).toMatchObject({ net: expect.any(String), step: expect.any(Number) });
@@ -116,7 +118,8 @@ describe('training in the browser', () => {
     await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(2);
     const json = downloads.find((d) => d.name.endsWith('.json'))!;
     const bin = downloads.find((d) => d.name.endsWith('.weights.bin'))!;
-    const model = JSON.parse(json.text) as { format: string; weightsManifest: { paths: string[]; weights: { shape: number[] }[] }[] };
+    type Manifest = { paths: string[]; weights: { shape: number[] }[] }[];
+    const model = JSON.parse(json.text) as { format: string; weightsManifest: Manifest };
     expect(model.format).toBe('layers-model');
     expect(model.weightsManifest[0]!.paths).toEqual([bin.name]);
     const values = model.weightsManifest[0]!.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);

@@ -82,11 +82,16 @@ describe('training tasks', () => {
 describe('provideModel', () => {
   it('the runner serves a provided model like a shipped one', async () => {
     const model = buildSmallUnet(3);
-    provideModel('trained-test', model, { kind: 'segmenter', input: { height: 64, width: 64 }, classes: SCENE_CLASSES, border: 0, title: 't' });
+    const input = { height: 64, width: 64 };
+    const entry = { kind: 'segmenter', input, classes: SCENE_CLASSES, border: 0, title: 't' } as const;
+    provideModel('trained-test', model, entry);
     const image = new Float32Array(64 * 64).map((_, i) => ((i * 37) % 101) / 100);
     const run = await modelTasks.modelRun('trained-test', image, 64, 64);
-    const direct = tf.tidy(() => tf.argMax(model.predict(tf.tensor4d(image, [1, 64, 64, 1])) as tf.Tensor, -1).dataSync());
+    const direct = tf.tidy(() => {
+      const probs = model.predict(tf.tensor4d(image, [1, 64, 64, 1])) as tf.Tensor;
+      return tf.argMax(probs, -1).dataSync();
+    });
     expect(Array.from(run.classMap)).toEqual(Array.from(direct));
-    expect(() => provideModel('unet', model, { kind: 'segmenter', input: { height: 64, width: 64 }, classes: SCENE_CLASSES, border: 0, title: 't' })).toThrow();
+    expect(() => provideModel('unet', model, entry)).toThrow(/shipped/);
   });
 });

@@ -1,6 +1,10 @@
 /** Words of /playground/train/: training a small segmenter in the reader's browser. */
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-const netTitles = { 'small-fcn': 'Small FCN', 'small-unet': 'Small U-Net', 'tiny-unet': 'Tiny U-Net' } as Record<string, string>;
+const netTitles: Record<string, string> = {
+  'small-fcn': 'Small FCN',
+  'small-unet': 'Small U-Net',
+  'tiny-unet': 'Tiny U-Net',
+};
 
 export const train = {
   trainPage: {
@@ -20,7 +24,8 @@ export const train = {
     pause: 'Pause',
     step: 'One step',
     reset: 'Reset',
-    resetHint: 'Reset starts a new network from the seed and network above; the learning rate and batch size apply at once.',
+    resetHint:
+      'Reset starts a new network from the seed and network above; the learning rate and batch size apply at once.',
     size: (title: string, parameters: string, backend: string) =>
       `${title}: ${parameters} trainable weights, training on ${backend}.`,
     stepCount: (step: number) => `Step ${step}`,
@@ -34,7 +39,8 @@ export const train = {
     miouTitle: 'Held-out mean IU',
     stepAxis: 'step',
     curvesAlt: (step: number, loss: string, miou: string) =>
-      `Curves up to step ${step}: latest loss ${loss}, latest held-out mean IU ${miou}. The same numbers are in the table below.`,
+      `Curves up to step ${step}: latest loss ${loss}, latest held-out mean IU ${miou}. ` +
+      'The same numbers are in the table below.',
     curvesEmpty: 'No steps taken yet.',
     tableSummary: 'The curves as a table',
     tableCaption: 'Loss and held-out mean IU at each measurement',
@@ -55,10 +61,12 @@ export const train = {
     hidden: 'Paused: the page was hidden. Press play to go on.',
     compare: (title: string, mine: string, step: number, scenes: number, shipped: string, shippedTitle: string,
       shippedScenes: number, training: string) =>
-      `Yours (${title}): ${mine} mean IU after ${step} steps, on ${scenes} held-out scenes. The shipped ${shippedTitle}: ` +
+      `Yours (${title}): ${mine} mean IU after ${step} steps, on ${scenes} held-out scenes. ` +
+      `The shipped ${shippedTitle}: ` +
       `${shipped} on ${shippedScenes} held-out scenes after ${training}.`,
     shippedTraining: (steps: number, batch: number, minutes: string, from?: string) =>
-      `${steps} steps of ${batch} scenes (${minutes} min on one core)${from ? `, starting from the shipped ${from}` : ''}`,
+      `${steps} steps of ${batch} scenes (${minutes} min on one core)` +
+      (from ? `, starting from the shipped ${from}` : ''),
     caption:
       'Press play and watch the right-hand map: at first the network paints the whole scene one colour, then blobs ' +
       'where the digits are, then digit shapes, and last the right colour for each digit. The loss falls at once; ' +

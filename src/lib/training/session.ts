@@ -74,7 +74,9 @@ export function startSession(options: SessionOptions, train: DigitSet): TrainSes
     },
     set(change) {
       if (change.batchSize !== undefined) batchSize = change.batchSize;
-      if (change.learningRate !== undefined) (optimizer as unknown as { learningRate: number }).learningRate = change.learningRate;
+      if (change.learningRate !== undefined) {
+        (optimizer as unknown as { learningRate: number }).learningRate = change.learningRate;
+      }
     },
     classify(images) {
       return tf.tidy(() => tf.argMax(model.predict(images) as tf.Tensor4D, 3) as tf.Tensor3D);

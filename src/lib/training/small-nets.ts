@@ -3,7 +3,9 @@
 // without overlap-tile, and both are seeded. docs/models.md says which one the page trains and why.
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/scene.ts';
-import { bilinearUpsample, conv, imageInput, maxPool, seeder, softmax, type SymbolicTensor } from '../models/layer-kit.ts';
+import {
+  bilinearUpsample, conv, imageInput, maxPool, seeder, softmax, type SymbolicTensor,
+} from '../models/layer-kit.ts';
 
 export const SMALL_NETS = ['small-fcn', 'small-unet', 'tiny-unet'] as const;
 export type SmallNet = (typeof SMALL_NETS)[number];
@@ -63,7 +65,8 @@ export function buildSmallUnet(seed = 1, channels: readonly number[] = CHANNELS,
         kernelInitializer: tf.initializers.heNormal({ seed: next() }),
       })
       .apply(x) as SymbolicTensor;
-    x = tf.layers.concatenate({ name: `concat${level + 1}` }).apply([skips[level] as SymbolicTensor, up]) as SymbolicTensor;
+    const skip = skips[level] as SymbolicTensor;
+    x = tf.layers.concatenate({ name: `concat${level + 1}` }).apply([skip, up]) as SymbolicTensor;
     x = block(x, filters, `dec${level + 1}`, next);
   }
   const score = conv(x, NUM_CLASSES, 1, 'score', next, { activation: 'linear' });

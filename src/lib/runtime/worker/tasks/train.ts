@@ -83,7 +83,9 @@ function loadData() {
 
 function check(name: keyof typeof LIMITS, value: number): number {
   const [lo, hi] = LIMITS[name];
-  if (!Number.isFinite(value) || value < lo || value > hi) throw new Error(`${name} must lie in [${lo}, ${hi}], not ${value}`);
+  if (!Number.isFinite(value) || value < lo || value > hi) {
+    throw new Error(`${name} must lie in [${lo}, ${hi}], not ${value}`);
+  }
   return value;
 }
 
@@ -191,7 +193,9 @@ export const trainTasks = {
     const [predicted] = await readBack(r.session.classify(heldImages));
     const total = new Float64Array(NUM_CLASSES * NUM_CLASSES);
     const pixels = heldLabels[0]!.length;
-    heldLabels.forEach((label, i) => addInto(total, confusionMatrix(label, predicted!.subarray(i * pixels, (i + 1) * pixels), NUM_CLASSES)));
+    heldLabels.forEach((label, i) => {
+      addInto(total, confusionMatrix(label, predicted!.subarray(i * pixels, (i + 1) * pixels), NUM_CLASSES));
+    });
     const prediction = Uint8Array.from(predicted!.subarray(0, pixels));
     const result: Evaluation = { step, meanIoU: segmentationMetrics(total, NUM_CLASSES).meanIoU, prediction };
     return Comlink.transfer(result, [prediction.buffer]);
