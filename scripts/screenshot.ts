@@ -1,14 +1,17 @@
 // Maintainer tool: screenshots of built pages, to look at before calling a figure done.
-// Usage: npm run build && node scripts/screenshot.ts /learn/bilinear-interpolation/ [out.png] [width]
+// Usage: npm run build && node scripts/screenshot.ts /learn/bilinear-interpolation/ [out.png] [width] [light|dark]
 // Writes the full page to out.png and each figure to out-figure-N.png.
 import { resolve } from 'node:path';
 import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
 
-const [path = '/', out = '/tmp/pixelwise.png', width = '1280'] = process.argv.slice(2);
+const [path = '/', out = '/tmp/pixelwise.png', width = '1280', scheme = 'light'] = process.argv.slice(2);
 const { server, url } = await serveStatic(resolve(process.env.DIST ?? 'dist'));
 const browser = await launchChromium();
-const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+const page = await browser.newPage({
+  viewport: { width: Number(width), height: 900 },
+  colorScheme: scheme === 'dark' ? 'dark' : 'light',
+});
 page.on('console', (m) => process.stdout.write(`[console.${m.type()}] ${m.text()}\n`));
 page.on('pageerror', (e) => process.stdout.write(`[pageerror] ${e.message}\n`));
 await page.goto(url + path);

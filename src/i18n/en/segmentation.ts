@@ -19,6 +19,8 @@ export const segmentation = {
     mapAlt: (title: string) =>
       `${title}: a class colour for every pixel. Focus it and use the arrow keys to pick a pixel; ` +
       'its class probabilities are listed below.',
+    topClasses: (parts: string[]) => `Most pixels: ${parts.join(', ')}.`,
+    classShare: (name: string, share: number) => `${name} ${pct(share)}`,
     fieldAlt: 'The receptive field of the picked output pixel, outlined on the input.',
     probabilities: 'Class probabilities at the picked pixel',
     class: 'Class',

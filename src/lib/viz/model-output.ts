@@ -7,6 +7,7 @@
 import { select } from 'd3';
 import { t } from '../../i18n/en.ts';
 import { classMapRgba } from './class-palette.ts';
+import { topClasses } from './class-shares.ts';
 import { fmt } from './format.ts';
 import { greyRamp } from './palette.ts';
 import { drawHeatmap, drawRgba } from './pixels.ts';
@@ -117,6 +118,10 @@ export function modelOutputView(root: HTMLElement, titles: readonly string[]): M
       drawHeatmap(input, image, width, height, greyRamp, [0, 1]);
       outputs.forEach(({ map }, i) => {
         drawRgba(maps[i]!, classMapRgba(map.classMap), map.width, map.height);
+        // The map's text alternative names what it shows: the classes covering most of it.
+        const { modelView: w } = t;
+        const shares = topClasses(map.classMap).map(({ k, share }) => w.classShare(w.className(k), share));
+        maps[i]!.setAttribute('aria-label', `${w.mapAlt(titles[i]!)} ${w.topClasses(shares)}`);
       });
       if (pick) picked = [pick[0], pick[1]];
       picked = [Math.min(picked[0], height - 1), Math.min(picked[1], width - 1)];

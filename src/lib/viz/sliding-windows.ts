@@ -1,12 +1,10 @@
 import { select } from 'd3';
 import type { Window } from '../ops/conv-arithmetic.ts';
 import { fmt } from './format.ts';
+import { THEME } from './theme.ts';
 
 const CELL = 22;
-const INK = '#1d232b';
-const TAP = '#0b5cad';
-const PAD_FILL = '#e3e7ec';
-const OUT_FILL = '#e6f0fa';
+const { ink: INK, accent: TAP, cellPad: PAD_FILL, accentSoft: OUT_FILL, cell: CELL_FILL, cellLine: CELL_LINE } = THEME;
 const SELECTED = '#f0a500';
 
 export interface WindowDiagram {
@@ -46,35 +44,35 @@ export function drawWindows1d(svg: SVGSVGElement, { input, padBefore, padAfter, 
   const root = frame(svg, width, outputTop + CELL * 2);
   const x = (tap: number) => left + (tap + padBefore) * CELL;
 
-  root.append('text').attr('x', 0).attr('y', CELL / 2).attr('dy', '0.35em').attr('font-size', 11).attr('fill', INK).text('x');
+  root.append('text').attr('x', 0).attr('y', CELL / 2).attr('dy', '0.35em').attr('font-size', 11).style('fill', INK).text('x');
   const cells = root.append('g').selectAll('g').data(Array.from({ length: n }, (_, j) => j - padBefore)).join('g')
     .attr('transform', (j) => `translate(${x(j)},0)`);
   cells.append('rect').attr('width', CELL - 1).attr('height', CELL - 1)
-    .attr('fill', (j) => (isInput(j, input) ? 'white' : PAD_FILL)).attr('stroke', '#9aa4b0');
+    .style('fill', (j) => (isInput(j, input) ? CELL_FILL : PAD_FILL)).style('stroke', CELL_LINE);
   cells.append('text').attr('x', CELL / 2).attr('y', CELL / 2).attr('dy', '0.35em').attr('text-anchor', 'middle')
-    .attr('font-size', 10).attr('fill', INK).text((j) => (isInput(j, input) ? j : ''));
+    .attr('font-size', 10).style('fill', INK).text((j) => (isInput(j, input) ? j : ''));
 
   const rows = root.append('g').selectAll('g').data(windows).join('g')
     .attr('transform', (w) => `translate(0,${windowsTop + w.output * rowGap})`);
-  rows.append('text').attr('x', 0).attr('y', 0).attr('dy', '0.35em').attr('font-size', 10).attr('fill', INK).text((w) => `y${w.output}`);
+  rows.append('text').attr('x', 0).attr('y', 0).attr('dy', '0.35em').attr('font-size', 10).style('fill', INK).text((w) => `y${w.output}`);
   rows.append('line').attr('x1', (w) => x(w.taps[0]) + CELL / 2).attr('x2', (w) => x(w.taps.at(-1)!) + CELL / 2)
-    .attr('stroke', TAP).attr('stroke-width', 1.5);
+    .style('stroke', TAP).attr('stroke-width', 1.5);
   rows.selectAll('rect').data((w) => w.taps).join('rect')
     .attr('x', (tap) => x(tap) + CELL / 2 - 5).attr('y', -5).attr('width', 10).attr('height', 10)
-    .attr('fill', (tap) => (isInput(tap, input) ? TAP : 'white')).attr('stroke', TAP);
+    .style('fill', (tap) => (isInput(tap, input) ? TAP : CELL_FILL)).style('stroke', TAP);
 
   const outputs = root.append('g').attr('transform', `translate(0,${outputTop})`);
-  outputs.append('text').attr('x', 0).attr('y', CELL / 2).attr('dy', '0.35em').attr('font-size', 11).attr('fill', INK).text('y');
+  outputs.append('text').attr('x', 0).attr('y', CELL / 2).attr('dy', '0.35em').attr('font-size', 11).style('fill', INK).text('y');
   const out = outputs.selectAll('g').data(windows).join('g').attr('transform', (w) => `translate(${left + w.output * CELL},0)`);
-  out.append('rect').attr('width', CELL - 1).attr('height', CELL - 1).attr('fill', OUT_FILL).attr('stroke', TAP);
+  out.append('rect').attr('width', CELL - 1).attr('height', CELL - 1).style('fill', OUT_FILL).style('stroke', TAP);
   out.append('text').attr('x', CELL / 2).attr('y', CELL / 2).attr('dy', '0.35em').attr('text-anchor', 'middle')
-    .attr('font-size', 10).attr('fill', INK).text((w) => fmt(values[w.output] ?? NaN, 0));
+    .attr('font-size', 10).style('fill', INK).text((w) => fmt(values[w.output] ?? NaN, 0));
   legend(root, outputTop + CELL * 1.5, padLabel);
 }
 
 function legend(root: ReturnType<typeof frame>, y: number, label: string): void {
-  root.append('rect').attr('x', 0).attr('y', y - 5).attr('width', 10).attr('height', 10).attr('fill', PAD_FILL).attr('stroke', '#9aa4b0');
-  root.append('text').attr('x', 14).attr('y', y).attr('dy', '0.35em').attr('font-size', 10).attr('fill', INK).text(label);
+  root.append('rect').attr('x', 0).attr('y', y - 5).attr('width', 10).attr('height', 10).style('fill', PAD_FILL).style('stroke', CELL_LINE);
+  root.append('text').attr('x', 14).attr('y', y).attr('dy', '0.35em').attr('font-size', 10).style('fill', INK).text(label);
 }
 
 /**
@@ -100,23 +98,23 @@ export function drawWindow2d(
   const grid = Array.from({ length: n * n }, (_, k) => ({ r: Math.floor(k / n) - padBefore, c: (k % n) - padBefore }));
   root.append('g').selectAll('rect').data(grid).join('rect')
     .attr('x', (d) => (d.c + padBefore) * CELL).attr('y', (d) => (d.r + padBefore) * CELL)
-    .attr('width', CELL - 1).attr('height', CELL - 1).attr('stroke', '#9aa4b0')
-    .attr('fill', (d) => (isInput(d.r, input) && isInput(d.c, input) ? 'white' : PAD_FILL));
+    .attr('width', CELL - 1).attr('height', CELL - 1).style('stroke', CELL_LINE)
+    .style('fill', (d) => (isInput(d.r, input) && isInput(d.c, input) ? CELL_FILL : PAD_FILL));
   const marks = grid.filter((d) => rowTaps.has(d.r) && colTaps.has(d.c));
   root.append('g').selectAll('rect').data(marks).join('rect')
     .attr('x', (d) => (d.c + padBefore) * CELL + 5).attr('y', (d) => (d.r + padBefore) * CELL + 5)
-    .attr('width', CELL - 11).attr('height', CELL - 11).attr('stroke', TAP).attr('stroke-width', 1.5)
-    .attr('fill', (d) => (isInput(d.r, input) && isInput(d.c, input) ? TAP : 'white'));
+    .attr('width', CELL - 11).attr('height', CELL - 11).style('stroke', TAP).attr('stroke-width', 1.5)
+    .style('fill', (d) => (isInput(d.r, input) && isInput(d.c, input) ? TAP : CELL_FILL));
 
   const outputs = Array.from({ length: o * o }, (_, k) => ({ row: Math.floor(k / o), col: k % o, v: values[k] }));
   const out = root.append('g').selectAll('g').data(outputs).join('g')
     .attr('transform', (d) => `translate(${outLeft + d.col * CELL},${d.row * CELL})`)
     .style('cursor', 'pointer')
     .on('pointerenter', (_, d) => onPick(d.row, d.col));
-  out.append('rect').attr('width', CELL - 1).attr('height', CELL - 1).attr('fill', OUT_FILL)
-    .attr('stroke', (d) => (d.row === selected.row && d.col === selected.col ? SELECTED : TAP))
+  out.append('rect').attr('width', CELL - 1).attr('height', CELL - 1).style('fill', OUT_FILL)
+    .style('stroke', (d) => (d.row === selected.row && d.col === selected.col ? SELECTED : TAP))
     .attr('stroke-width', (d) => (d.row === selected.row && d.col === selected.col ? 3 : 1));
   out.append('text').attr('x', CELL / 2).attr('y', CELL / 2).attr('dy', '0.35em').attr('text-anchor', 'middle')
-    .attr('font-size', 10).attr('fill', INK).text((d) => fmt(d.v ?? NaN, 0));
+    .attr('font-size', 10).style('fill', INK).text((d) => fmt(d.v ?? NaN, 0));
   legend(root, height + CELL / 2, padLabel);
 }
