@@ -11,6 +11,8 @@ export interface BuiltPage {
   path: string;
   /** Its `data-figure` names, in document order. */
   figures: string[];
+  /** Sliders in its built markup (figures may add more by script). */
+  sliders: number;
 }
 
 const DIST = resolve(process.env.DIST ?? 'dist');
@@ -28,7 +30,8 @@ export const builtPages: BuiltPage[] = htmlFiles(DIST).map((file) => {
   const rel = relative(DIST, file).replaceAll('\\', '/');
   const path = `/${rel.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/')}`;
   const html = readFileSync(file, 'utf8');
-  return { path, figures: [...html.matchAll(/data-figure="([^"]+)"/g)].map((m) => m[1]!) };
+  const figures = [...html.matchAll(/data-figure="([^"]+)"/g)].map((m) => m[1]!);
+  return { path, figures, sliders: html.match(/type="range"/g)?.length ?? 0 };
 }).sort((a, b) => a.path.localeCompare(b.path));
 
 /** The pages with at least one figure. */
