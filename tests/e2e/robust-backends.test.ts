@@ -40,7 +40,7 @@ const figureState = (page: Page, figure: string, state: string, timeout: number)
     [figure, state] as const, { timeout });
 
 describe('backends fall through, with a visible notice', () => {
-  it('without WebGL (no GPU, no software rasteriser) the figures compute on wasm, and the footer says why', async () => {
+  it('without WebGL (no GPU, no software rasteriser) the figures run on wasm; the footer says why', async () => {
     const { path, figures } = figurePages.find((p) => p.path === '/learn/transposed-convolution/')!;
     const { page, errors } = await open(noGpu, path, TALL);
     expect(Object.values(await settle(page, figures, 90_000))).toEqual(figures.map(() => 'ready'));
@@ -54,7 +54,8 @@ describe('backends fall through, with a visible notice', () => {
   // Every page: with neither WebGL nor wasm (its binaries missing), every figure draws on cpu.
   for (const { path, figures } of figurePages) {
     it(`${path}: with wasm missing too, the cpu backend takes over and the footer says why`, async () => {
-      const page = await openWith(noGpu, path, (p) => p.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: '' })));
+      const page = await openWith(noGpu, path,
+        (p) => p.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: '' })));
       const states = await settle(page, figures);
       expect(states).toEqual(Object.fromEntries(figures.map((f) => [f, 'ready'])));
       if (page.workers().length > 0) {
@@ -117,7 +118,8 @@ describe('a worker that cannot start', () => {
         (r) => (i % 2 === 0 ? r.fulfill({ status: 404, body: '' }) : r.abort('blockedbyclient'))));
       const states = await settle(page, figures, 15_000);
       for (const figure of figures.filter((f) => states[f] === 'error')) {
-        expect(await statusOf(page, figure), figure).toMatch(/could not start \(.+\)\. The text and formulas still read/);
+        expect(await statusOf(page, figure), figure)
+          .toMatch(/could not start \(.+\)\. The text and formulas still read/);
       }
       expect(Object.values(states)).toContain('error');
       expect(Object.values(states).every((s) => s === 'ready' || s === 'error')).toBe(true);

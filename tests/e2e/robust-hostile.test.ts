@@ -57,7 +57,8 @@ describe('garbage in every URL parameter', () => {
         expect(states, `round ${round}`).toEqual(Object.fromEntries(figures.map((f) => [f, 'ready'])));
         for (const figure of figures.filter((f) => Object.keys(settingsOf.get(f) ?? {}).length > 0)) {
           const status = await page.locator(`[data-figure="${figure}"] [data-status]`).first().innerText();
-          expect(status, `${figure}, round ${round}`).toMatch(/The link asked for .+; this figure shows .+, the nearest it allows/);
+          expect(status, `${figure}, round ${round}`)
+            .toMatch(/The link asked for .+; this figure shows .+, the nearest it allows/);
           expect(status.length, figure).toBeLessThan(4000);
         }
         await page.waitForTimeout(300);
@@ -75,7 +76,7 @@ const FIELDS = '[data-figure] input:not([type="range"]):not([type="radio"]):not(
 
 describe('garbage typed into every field', () => {
   for (const { path, figures } of figurePages) {
-    it(`${path}: each field refuses it with a message beside it or takes a valid value; figures keep drawing`, async () => {
+    it(`${path}: each field refuses it with a message beside it or takes a valid value; figures draw`, async () => {
       const { page, dialogs } = await openPage(path);
       await settle(page, figures);
       const count = await page.locator(FIELDS).count();
@@ -87,7 +88,8 @@ describe('garbage typed into every field', () => {
         const fields = [...document.querySelectorAll<HTMLInputElement>(selector)];
         for (const field of fields) {
           const figure = field.closest<HTMLElement>('[data-figure]')!;
-          const name = `${figure.dataset.figure} ${field.getAttribute('aria-label') ?? field.dataset.state ?? field.name}`;
+          const label = field.getAttribute('aria-label') ?? field.dataset.state ?? field.name;
+          const name = `${figure.dataset.figure} ${label}`;
           const valid = field.value;
           for (const value of garbage) {
             field.value = value;
@@ -98,7 +100,9 @@ describe('garbage typed into every field', () => {
             const refused = field.getAttribute('aria-invalid') === 'true';
             let outcome = 'accepted';
             if (refused) outcome = messages.length > 0 ? 'refused with a message' : 'refused silently';
-            else if (field.value !== '' && !Number.isFinite(Number(field.value)) && field.type === 'number') outcome = 'kept garbage';
+            else if (field.type === 'number' && field.value !== '' && !Number.isFinite(Number(field.value))) {
+              outcome = 'kept garbage';
+            }
             results.push({ field: name, value: value.slice(0, 30), outcome });
           }
           field.value = valid;
@@ -114,6 +118,29 @@ describe('garbage typed into every field', () => {
       expect(await settle(page, figures)).toEqual(Object.fromEntries(figures.map((f) => [f, 'ready'])));
       expect(await injected(page)).toEqual([]);
       expect(dialogs).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
+
+describe('a hostile file in every file field', () => {
+  const withFiles = figurePages.filter((p) => p.files > 0);
+  for (const { path, figures } of withFiles) {
+    it(`${path}: markup named and filled as an image is refused with a message, nothing injected`, async () => {
+      const { page, dialogs } = await openPage(path);
+      await settle(page, figures);
+      const fields = await page.locator('[data-figure] input[type="file"]').all();
+      for (const field of fields) {
+        const figure = field.locator('xpath=ancestor::*[@data-figure][1]');
+        for (const [name, body] of [[`${MARKUP}.png`, MARKUP], ['"><svg onload=alert(3)>.jpg', '']] as const) {
+          await field.setInputFiles({ name, mimeType: 'image/png', buffer: Buffer.from(body) });
+          await expect.poll(() => figure.locator('[role="alert"]').first().innerText(), { timeout: 10_000 })
+            .toMatch(/not an image this page can read|empty/);
+        }
+      }
+      expect(await injected(page)).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(Object.values(await settle(page, figures))).toEqual(figures.map(() => 'ready'));
       await page.context().close();
     });
   }

