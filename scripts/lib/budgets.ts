@@ -37,20 +37,20 @@ export const BUDGETS: Record<Metric, Budget> = {
     limit: 480 * 1024, slack: (previous) => Math.max(8 * 1024, previous * 0.05), rule: '≤ 480 KB, +5%',
   },
   // Median of three cold loads, desktop viewport, on this 2-core machine shared with training and
-  // other tests: loads of one build differ by up to ~30% there, so a regression is over 40% and
-  // over 400 ms slower. The limit is the 10 s after which a reader's attention is gone; on a
-  // quiet machine every page is far below it, under a load average of 20+ the model-heavy ones
-  // are not (the header prints the load average).
+  // other tests. In one run at a load average of 28, pages of two builds a few KB apart moved by
+  // −32% to +49%, so a regression is over 50% and over 500 ms slower. The limit is the 10 s after
+  // which a reader's attention is gone (the header prints the load average).
   toFirstFigure: {
     label: 'navigation → first figure drawn', show: (ms) => `${ms.toFixed(0)} ms`, worse: 'higher',
-    limit: 10_000, slack: (previous) => Math.max(400, previous * 0.4), rule: '≤ 10 s, +40%',
+    limit: 10_000, slack: (previous) => Math.max(500, previous * 0.5), rule: '≤ 10 s, +50%',
   },
-  // Lighthouse's simulated mobile throttling scales the main-thread work it observed, so on a
-  // busy machine the score moves by ~5–10 points between runs of one build; a drop beyond 10 is a
-  // regression. Pages scored ~60–70 here at a load average of 20+; below 50 is Lighthouse's "poor".
+  // Lighthouse's simulated mobile throttling scales the main-thread work it observed, so the
+  // score follows the machine's load: in that same run the home page (no figures, a few KB
+  // apart) went 74 → 95 and other pages moved by up to 25 points. A drop beyond 25 is a
+  // regression; below 50 is Lighthouse's "poor".
   performance: {
     label: 'Lighthouse performance (mobile)', show: score, worse: 'lower',
-    limit: 50, slack: () => 10, rule: '≥ 50, −10',
+    limit: 50, slack: () => 25, rule: '≥ 50, −25',
   },
   // Accessibility audits are deterministic checks of the DOM: any failing audit is a defect.
   accessibility: {
