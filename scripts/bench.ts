@@ -157,5 +157,5 @@ print([
   ['page', 'figure', `update p95 / median, ms (${UPDATES} updates)`, 'without the after-input deferral'],
   ...figureRows,
 ]);
-// Exceeded budgets fail the bench after every table is printed.
+// A regression against the previous commit fails the bench once every table is printed.
 if (!withinBudgets) process.exitCode = 1;
