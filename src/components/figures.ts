@@ -34,4 +34,5 @@ export const FIGURES = {
   'aspp-fields': () => import('./aspp-fields.ts'),
   'aspp-switch': () => import('./aspp-switch.ts'),
   'aspp-decoder': () => import('./aspp-decoder.ts'),
+  'play-ground': () => import('./play-ground.ts'),
 };

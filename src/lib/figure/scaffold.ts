@@ -4,7 +4,7 @@
  * status line, and starts TensorFlow.js only when the figure first asks for it. The figure module
  * says only what is its own: what to compute and how to draw it.
  */
-import { t } from '../../i18n/en.ts';
+import { siteWords as t } from '../../i18n/en/site.ts';
 import { runtime, type Runtime } from '../runtime/page/client.ts';
 import { liveUpdate } from './live-update.ts';
 import type { Fields, Settings, Values } from './settings.ts';

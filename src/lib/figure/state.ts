@@ -1,4 +1,4 @@
-import { t } from '../../i18n/en.ts';
+import { siteWords as t } from '../../i18n/en/site.ts';
 import {
   displayValue, formatField, parseField, readTyped, type Fields, type Refusal, type Settings, type Value, type Values,
 } from './settings.ts';

@@ -1,4 +1,4 @@
-import { t } from '../../../i18n/en.ts';
+import { siteWords as t } from '../../../i18n/en/site.ts';
 import { onRuntime, runtime } from './client.ts';
 
 /** Fills a status element with the backend that was chosen and why others were passed over. */
