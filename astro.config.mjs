@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import rehypeFocusableMath from './scripts/lib/rehype-focusable-math.ts';
 import { writeServiceWorker } from './scripts/lib/service-worker.ts';
 
 // The offline cache is written after the build, from the files the build wrote (docs/design.md, "Offline").
@@ -22,7 +23,7 @@ export default defineConfig({
   site: 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeFocusableMath] }),
   },
   integrations: [mdx(), serviceWorker],
   // One policy for every page, as a <meta> tag; each directive's reason is in docs/design.md, "Security".
