@@ -31,7 +31,7 @@ async function tabThrough(page: Page): Promise<{ missed: string[]; unringed: str
   const total = await page.evaluate(() => {
     const controls = [
       ...document.querySelectorAll<HTMLElement>(
-        'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])',
+        'a[href], button, summary, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])',
       ),
     ].filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled && el.tabIndex >= 0);
     // A radio group is one tab stop: only its checked (or first) radio is reached by Tab.
