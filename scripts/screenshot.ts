@@ -21,7 +21,14 @@ for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y +
   await page.waitForTimeout(150);
 }
 await page
-  .waitForFunction(() => [...document.querySelectorAll('[data-figure]')].every((f) => f instanceof HTMLElement && (f.dataset.state === 'ready' || f.dataset.state === 'error')), undefined, { timeout: 60_000 })
+  .waitForFunction(
+    () =>
+      [...document.querySelectorAll('[data-figure]')].every(
+        (f) => f instanceof HTMLElement && (f.dataset.state === 'ready' || f.dataset.state === 'error'),
+      ),
+    undefined,
+    { timeout: 60_000 },
+  )
   .catch(() => process.stdout.write('figures did not settle in 60 s\n'));
 await page.screenshot({ path: out, fullPage: true });
 process.stdout.write(`${out}\n`);

@@ -53,11 +53,10 @@ async function tabThrough(page: Page): Promise<{ missed: string[]; unringed: str
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
-      const ring =
-        (s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+      const ring = (s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
       return {
         id: el.getAttribute('data-reach-control'),
-        name: `${el.tagName.toLowerCase()}${el.getAttribute('data-state') ? `[data-state=${el.dataset.state}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`,
+        name: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 30)}"`,
         ring: ring && el.matches(':focus-visible'),
       };
     });
@@ -72,7 +71,10 @@ async function tabThrough(page: Page): Promise<{ missed: string[]; unringed: str
     (ids) =>
       [...document.querySelectorAll<HTMLElement>('[data-reach-control]')]
         .filter((el) => !ids.includes(el.getAttribute('data-reach-control')!))
-        .map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`),
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 30)}"`,
+        ),
     [...reached],
   );
   return { missed, unringed };
@@ -89,7 +91,9 @@ describe.each(pages.map((p) => p.path))('%s', (path) => {
     await reachAll(page);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 24, 29)');
     expect(await axe(page), 'dark').toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, 'sideways page scroll at 375 px').toBeLessThanOrEqual(0);
     expect(await tabThrough(page)).toEqual({ missed: [], unringed: [] });
     // Nothing animates once the reader asks for less motion (CSS transitions and animations included).
@@ -100,9 +104,32 @@ describe.each(pages.map((p) => p.path))('%s', (path) => {
   });
 });
 
+describe('reduced motion', () => {
+  it('playing the transposed scatter places every stamp at once, with no timer or transition running', async () => {
+    const { page } = await open(browser, '/learn/transposed-convolution/');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const figure = '[data-figure="transposed-scatter"]';
+    await reach(page, 'transposed-scatter');
+    const step = page.locator(`${figure} [data-step]`);
+    await page.locator(`${figure} [data-first]`).click();
+    await expect.poll(() => step.innerText()).toMatch(/^0 of 9 stamps/);
+    await page.locator(`${figure} [data-play]`).click();
+    // At once: read in the same task as the click's effects, no waiting for a timer.
+    expect(await step.innerText()).toMatch(/^Stamp 9 of 9/);
+    expect(await page.locator(`${figure} [data-play]`).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    await page.context().close();
+  });
+});
+
 /** A phone: 375×740, touch, mobile viewport. */
 async function phone(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    viewport: PHONE,
+    hasTouch: true,
+    isMobile: true,
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   await page.goto(inject('baseUrl') + path);
   return page;

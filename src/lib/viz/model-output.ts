@@ -33,8 +33,13 @@ export interface FieldSpans {
 
 export interface ModelOutputView {
   /** Draws a scene and its outputs; the picked pixel stays where it was unless `pick` moves it. */
-  show(image: Float32Array, height: number, width: number, outputs: { map: OutputMap; field: FieldSpans }[],
-    pick?: readonly [number, number]): void;
+  show(
+    image: Float32Array,
+    height: number,
+    width: number,
+    outputs: { map: OutputMap; field: FieldSpans }[],
+    pick?: readonly [number, number],
+  ): void;
   /** The picked output pixel, [row, col]. */
   readonly picked: readonly [number, number];
 }
@@ -55,9 +60,18 @@ export function modelOutputView(root: HTMLElement, titles: readonly string[]): M
     const { height, width, outputs } = shown;
     const [row, col] = picked;
     marks.forEach((mark) => {
-      mark.attr('viewBox', `0 0 ${width} ${height}`).selectAll('rect').data([0]).join('rect')
-        .attr('x', col).attr('y', row).attr('width', 1).attr('height', 1)
-        .attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 0.6);
+      mark
+        .attr('viewBox', `0 0 ${width} ${height}`)
+        .selectAll('rect')
+        .data([0])
+        .join('rect')
+        .attr('x', col)
+        .attr('y', row)
+        .attr('width', 1)
+        .attr('height', 1)
+        .attr('fill', 'none')
+        .attr('stroke', '#000')
+        .attr('stroke-width', 0.6);
     });
     const spans = outputs[active]!.field;
     const top = spans.rows.first[row]!;
@@ -66,17 +80,39 @@ export function modelOutputView(root: HTMLElement, titles: readonly string[]): M
     const right = spans.cols.last[col]!;
     const clip = (v: number, n: number) => Math.min(Math.max(v, 0), n - 1);
     const box = {
-      top: clip(top, height), bottom: clip(bottom, height), left: clip(left, width), right: clip(right, width),
+      top: clip(top, height),
+      bottom: clip(bottom, height),
+      left: clip(left, width),
+      right: clip(right, width),
     };
     const clipped = box.top !== top || box.bottom !== bottom || box.left !== left || box.right !== right;
     // Two strokes, dark under light, so the outline shows on black and on white digits.
-    const strokes: [string, number][] = [['#000', 1.4], ['#f0a500', 0.7]];
-    field.attr('viewBox', `0 0 ${width} ${height}`).selectAll('rect').data(strokes).join('rect')
-      .attr('x', box.left + 0.5).attr('y', box.top + 0.5)
-      .attr('width', box.right - box.left).attr('height', box.bottom - box.top)
-      .attr('fill', 'none').attr('stroke', (d) => d[0]!).attr('stroke-width', (d) => d[1]!);
-    field.selectAll('circle').data([0]).join('circle').attr('cx', col + 0.5).attr('cy', row + 0.5).attr('r', 1)
-      .attr('fill', '#f0a500').attr('stroke', '#000').attr('stroke-width', 0.3);
+    const strokes: [string, number][] = [
+      ['#000', 1.4],
+      ['#f0a500', 0.7],
+    ];
+    field
+      .attr('viewBox', `0 0 ${width} ${height}`)
+      .selectAll('rect')
+      .data(strokes)
+      .join('rect')
+      .attr('x', box.left + 0.5)
+      .attr('y', box.top + 0.5)
+      .attr('width', box.right - box.left)
+      .attr('height', box.bottom - box.top)
+      .attr('fill', 'none')
+      .attr('stroke', (d) => d[0]!)
+      .attr('stroke-width', (d) => d[1]!);
+    field
+      .selectAll('circle')
+      .data([0])
+      .join('circle')
+      .attr('cx', col + 0.5)
+      .attr('cy', row + 0.5)
+      .attr('r', 1)
+      .attr('fill', '#f0a500')
+      .attr('stroke', '#000')
+      .attr('stroke-width', 0.3);
     $('[data-mo-picked]').textContent = t.modelView.picked(row, col, top, bottom, left, right, clipped);
     outputs.forEach(({ map }, i) => {
       const at = (row * map.width + col) * map.classes;

@@ -23,7 +23,9 @@ export interface WindowDiagram {
 const MAX_SCALE = 1.3;
 
 function frame(svg: SVGSVGElement, width: number, height: number) {
-  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).style('max-width', `${width * MAX_SCALE}px`);
+  const root = select(svg)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .style('max-width', `${width * MAX_SCALE}px`);
   root.selectAll('*').remove();
   return root;
 }
@@ -34,7 +36,10 @@ const isInput = (tap: number, input: number) => tap >= 0 && tap < input;
  * 1-D: the padded input as a row of cells, every window below it as a row of taps joined by a
  * line (filled on the input, hollow on padding), and the outputs as a last row.
  */
-export function drawWindows1d(svg: SVGSVGElement, { input, padBefore, padAfter, windows, values, padLabel }: WindowDiagram): void {
+export function drawWindows1d(
+  svg: SVGSVGElement,
+  { input, padBefore, padAfter, windows, values, padLabel }: WindowDiagram,
+): void {
   const left = 2.2 * CELL;
   const n = input + padBefore + padAfter;
   const rowGap = 16;
@@ -44,35 +49,116 @@ export function drawWindows1d(svg: SVGSVGElement, { input, padBefore, padAfter, 
   const root = frame(svg, width, outputTop + CELL * 2);
   const x = (tap: number) => left + (tap + padBefore) * CELL;
 
-  root.append('text').attr('x', 0).attr('y', CELL / 2).attr('dy', '0.35em').attr('font-size', 11).style('fill', INK).text('x');
-  const cells = root.append('g').selectAll('g').data(Array.from({ length: n }, (_, j) => j - padBefore)).join('g')
+  root
+    .append('text')
+    .attr('x', 0)
+    .attr('y', CELL / 2)
+    .attr('dy', '0.35em')
+    .attr('font-size', 11)
+    .style('fill', INK)
+    .text('x');
+  const cells = root
+    .append('g')
+    .selectAll('g')
+    .data(Array.from({ length: n }, (_, j) => j - padBefore))
+    .join('g')
     .attr('transform', (j) => `translate(${x(j)},0)`);
-  cells.append('rect').attr('width', CELL - 1).attr('height', CELL - 1)
-    .style('fill', (j) => (isInput(j, input) ? CELL_FILL : PAD_FILL)).style('stroke', CELL_LINE);
-  cells.append('text').attr('x', CELL / 2).attr('y', CELL / 2).attr('dy', '0.35em').attr('text-anchor', 'middle')
-    .attr('font-size', 10).style('fill', INK).text((j) => (isInput(j, input) ? j : ''));
+  cells
+    .append('rect')
+    .attr('width', CELL - 1)
+    .attr('height', CELL - 1)
+    .style('fill', (j) => (isInput(j, input) ? CELL_FILL : PAD_FILL))
+    .style('stroke', CELL_LINE);
+  cells
+    .append('text')
+    .attr('x', CELL / 2)
+    .attr('y', CELL / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10)
+    .style('fill', INK)
+    .text((j) => (isInput(j, input) ? j : ''));
 
-  const rows = root.append('g').selectAll('g').data(windows).join('g')
+  const rows = root
+    .append('g')
+    .selectAll('g')
+    .data(windows)
+    .join('g')
     .attr('transform', (w) => `translate(0,${windowsTop + w.output * rowGap})`);
-  rows.append('text').attr('x', 0).attr('y', 0).attr('dy', '0.35em').attr('font-size', 10).style('fill', INK).text((w) => `y${w.output}`);
-  rows.append('line').attr('x1', (w) => x(w.taps[0]) + CELL / 2).attr('x2', (w) => x(w.taps.at(-1)!) + CELL / 2)
-    .style('stroke', TAP).attr('stroke-width', 1.5);
-  rows.selectAll('rect').data((w) => w.taps).join('rect')
-    .attr('x', (tap) => x(tap) + CELL / 2 - 5).attr('y', -5).attr('width', 10).attr('height', 10)
-    .style('fill', (tap) => (isInput(tap, input) ? TAP : CELL_FILL)).style('stroke', TAP);
+  rows
+    .append('text')
+    .attr('x', 0)
+    .attr('y', 0)
+    .attr('dy', '0.35em')
+    .attr('font-size', 10)
+    .style('fill', INK)
+    .text((w) => `y${w.output}`);
+  rows
+    .append('line')
+    .attr('x1', (w) => x(w.taps[0]) + CELL / 2)
+    .attr('x2', (w) => x(w.taps.at(-1)!) + CELL / 2)
+    .style('stroke', TAP)
+    .attr('stroke-width', 1.5);
+  rows
+    .selectAll('rect')
+    .data((w) => w.taps)
+    .join('rect')
+    .attr('x', (tap) => x(tap) + CELL / 2 - 5)
+    .attr('y', -5)
+    .attr('width', 10)
+    .attr('height', 10)
+    .style('fill', (tap) => (isInput(tap, input) ? TAP : CELL_FILL))
+    .style('stroke', TAP);
 
   const outputs = root.append('g').attr('transform', `translate(0,${outputTop})`);
-  outputs.append('text').attr('x', 0).attr('y', CELL / 2).attr('dy', '0.35em').attr('font-size', 11).style('fill', INK).text('y');
-  const out = outputs.selectAll('g').data(windows).join('g').attr('transform', (w) => `translate(${left + w.output * CELL},0)`);
-  out.append('rect').attr('width', CELL - 1).attr('height', CELL - 1).style('fill', OUT_FILL).style('stroke', TAP);
-  out.append('text').attr('x', CELL / 2).attr('y', CELL / 2).attr('dy', '0.35em').attr('text-anchor', 'middle')
-    .attr('font-size', 10).style('fill', INK).text((w) => fmt(values[w.output] ?? NaN, 0));
+  outputs
+    .append('text')
+    .attr('x', 0)
+    .attr('y', CELL / 2)
+    .attr('dy', '0.35em')
+    .attr('font-size', 11)
+    .style('fill', INK)
+    .text('y');
+  const out = outputs
+    .selectAll('g')
+    .data(windows)
+    .join('g')
+    .attr('transform', (w) => `translate(${left + w.output * CELL},0)`);
+  out
+    .append('rect')
+    .attr('width', CELL - 1)
+    .attr('height', CELL - 1)
+    .style('fill', OUT_FILL)
+    .style('stroke', TAP);
+  out
+    .append('text')
+    .attr('x', CELL / 2)
+    .attr('y', CELL / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10)
+    .style('fill', INK)
+    .text((w) => fmt(values[w.output] ?? NaN, 0));
   legend(root, outputTop + CELL * 1.5, padLabel);
 }
 
 function legend(root: ReturnType<typeof frame>, y: number, label: string): void {
-  root.append('rect').attr('x', 0).attr('y', y - 5).attr('width', 10).attr('height', 10).style('fill', PAD_FILL).style('stroke', CELL_LINE);
-  root.append('text').attr('x', 14).attr('y', y).attr('dy', '0.35em').attr('font-size', 10).style('fill', INK).text(label);
+  root
+    .append('rect')
+    .attr('x', 0)
+    .attr('y', y - 5)
+    .attr('width', 10)
+    .attr('height', 10)
+    .style('fill', PAD_FILL)
+    .style('stroke', CELL_LINE);
+  root
+    .append('text')
+    .attr('x', 14)
+    .attr('y', y)
+    .attr('dy', '0.35em')
+    .attr('font-size', 10)
+    .style('fill', INK)
+    .text(label);
 }
 
 /**
@@ -96,25 +182,55 @@ export function drawWindow2d(
   const colTaps = taps(windows[selected.col]);
 
   const grid = Array.from({ length: n * n }, (_, k) => ({ r: Math.floor(k / n) - padBefore, c: (k % n) - padBefore }));
-  root.append('g').selectAll('rect').data(grid).join('rect')
-    .attr('x', (d) => (d.c + padBefore) * CELL).attr('y', (d) => (d.r + padBefore) * CELL)
-    .attr('width', CELL - 1).attr('height', CELL - 1).style('stroke', CELL_LINE)
+  root
+    .append('g')
+    .selectAll('rect')
+    .data(grid)
+    .join('rect')
+    .attr('x', (d) => (d.c + padBefore) * CELL)
+    .attr('y', (d) => (d.r + padBefore) * CELL)
+    .attr('width', CELL - 1)
+    .attr('height', CELL - 1)
+    .style('stroke', CELL_LINE)
     .style('fill', (d) => (isInput(d.r, input) && isInput(d.c, input) ? CELL_FILL : PAD_FILL));
   const marks = grid.filter((d) => rowTaps.has(d.r) && colTaps.has(d.c));
-  root.append('g').selectAll('rect').data(marks).join('rect')
-    .attr('x', (d) => (d.c + padBefore) * CELL + 5).attr('y', (d) => (d.r + padBefore) * CELL + 5)
-    .attr('width', CELL - 11).attr('height', CELL - 11).style('stroke', TAP).attr('stroke-width', 1.5)
+  root
+    .append('g')
+    .selectAll('rect')
+    .data(marks)
+    .join('rect')
+    .attr('x', (d) => (d.c + padBefore) * CELL + 5)
+    .attr('y', (d) => (d.r + padBefore) * CELL + 5)
+    .attr('width', CELL - 11)
+    .attr('height', CELL - 11)
+    .style('stroke', TAP)
+    .attr('stroke-width', 1.5)
     .style('fill', (d) => (isInput(d.r, input) && isInput(d.c, input) ? TAP : CELL_FILL));
 
   const outputs = Array.from({ length: o * o }, (_, k) => ({ row: Math.floor(k / o), col: k % o, v: values[k] }));
-  const out = root.append('g').selectAll('g').data(outputs).join('g')
+  const out = root
+    .append('g')
+    .selectAll('g')
+    .data(outputs)
+    .join('g')
     .attr('transform', (d) => `translate(${outLeft + d.col * CELL},${d.row * CELL})`)
     .style('cursor', 'pointer')
     .on('pointerenter', (_, d) => onPick(d.row, d.col));
-  out.append('rect').attr('width', CELL - 1).attr('height', CELL - 1).style('fill', OUT_FILL)
+  out
+    .append('rect')
+    .attr('width', CELL - 1)
+    .attr('height', CELL - 1)
+    .style('fill', OUT_FILL)
     .style('stroke', (d) => (d.row === selected.row && d.col === selected.col ? SELECTED : TAP))
     .attr('stroke-width', (d) => (d.row === selected.row && d.col === selected.col ? 3 : 1));
-  out.append('text').attr('x', CELL / 2).attr('y', CELL / 2).attr('dy', '0.35em').attr('text-anchor', 'middle')
-    .attr('font-size', 10).style('fill', INK).text((d) => fmt(d.v ?? NaN, 0));
+  out
+    .append('text')
+    .attr('x', CELL / 2)
+    .attr('y', CELL / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10)
+    .style('fill', INK)
+    .text((d) => fmt(d.v ?? NaN, 0));
   legend(root, height + CELL / 2, padLabel);
 }
