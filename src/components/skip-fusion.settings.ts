@@ -24,13 +24,13 @@ export const settings = defineSettings('skip-fusion', {
  * row to the net that has it.
  */
 export const ROWS: { model?: 'fcn8s' | 'fcn16s'; steps: string[] }[] = [
-  { steps: ['score_fr', 'then', 'upscore2_pool4', 'plus', 'score_pool4', 'equals', 'fuse_pool4'] },
-  { model: 'fcn8s', steps: ['fuse_pool4', 'then', 'upscore2_pool3', 'plus', 'score_pool3', 'equals', 'fuse_pool3'] },
-  { model: 'fcn16s', steps: ['fuse_pool4', 'then', 'upscore16'] },
-  { model: 'fcn8s', steps: ['fuse_pool3', 'then', 'upscore8'] },
+  { steps: ['score_fr', 'arrow', 'upscore2_pool4', 'plus', 'score_pool4', 'equals', 'fuse_pool4'] },
+  { model: 'fcn8s', steps: ['fuse_pool4', 'arrow', 'upscore2_pool3', 'plus', 'score_pool3', 'equals', 'fuse_pool3'] },
+  { model: 'fcn16s', steps: ['fuse_pool4', 'arrow', 'upscore16'] },
+  { model: 'fcn8s', steps: ['fuse_pool3', 'arrow', 'upscore8'] },
 ];
 
-export const OPERATORS = ['then', 'plus', 'equals'] as const;
+export const OPERATORS = ['arrow', 'plus', 'equals'] as const;
 
 /** The layers a model's rows read, each once. */
 export const layersOf = (model: 'fcn8s' | 'fcn16s') => [...new Set(ROWS.filter((r) => !r.model || r.model === model)

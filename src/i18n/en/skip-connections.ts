@@ -32,7 +32,7 @@ export const skipConnections = {
     dims: (rows: number, cols: number, stride: number) => `${rows}×${cols}, one value every ${stride} px`,
     plus: '+',
     equals: '=',
-    then: '→',
+    arrow: '→',
     sumCheck: (d: string) => `The model's own sums against upsampled + skip added here: largest difference ${d}.`,
     scale: (v: string) =>
       'Each map shows the class\'s score minus the mean score of the eleven classes at that position ' +
