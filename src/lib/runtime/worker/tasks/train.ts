@@ -141,7 +141,11 @@ export const trainTasks = {
     const session = startSession(checked, train);
     run = { session, options: checked, unread: [], read: [] };
     const [height, width] = heldImages.shape.slice(1, 3) as [number, number];
-    const image = (await heldImages.slice([0, 0, 0, 0], [1, height, width, 1]).data()) as Float32Array;
+    // A copy, and the slice freed: on the cpu backend a slice's data may be a view of heldImages' own
+    // buffer, which the transfer below would detach (the next step then fails on a detached buffer).
+    const first = heldImages.slice([0, 0, 0, 0], [1, height, width, 1]);
+    const image = Float32Array.from((await first.data()) as Float32Array);
+    first.dispose();
     const scene = { height, width, image, label: heldLabels[0]!.slice() };
     const started: TrainStarted = {
       net: checked.net,
