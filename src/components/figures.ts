@@ -35,4 +35,5 @@ export const FIGURES = {
   'aspp-switch': () => import('./aspp-switch.ts'),
   'aspp-decoder': () => import('./aspp-decoder.ts'),
   'play-ground': () => import('./play-ground.ts'),
+  'train-network': () => import('./train-network.ts'),
 };

@@ -15,7 +15,9 @@ export const SAMPLE_FILES: Record<(typeof SAMPLES)[number], string> = {
   horse: 'horse.png',
 };
 export const DIGIT_MODELS = ['fcn32s', 'fcn16s', 'fcn8s', 'unet', 'deeplabv3', 'deeplabv3plus'] as const;
-export const PLAY_MODELS = [...DIGIT_MODELS, 'selfie'] as const;
+/** The network the reader trained on /playground/train/, offered once they kept one (TRAINED_FLAG). */
+export const TRAINED = 'trained';
+export const PLAY_MODELS = [...DIGIT_MODELS, TRAINED, 'selfie'] as const;
 export type PlayModel = (typeof PLAY_MODELS)[number];
 /** The lesson that explains each model (the selfie model is an encoder–decoder with skips, like the U-Net). */
 export const LESSONS: Record<PlayModel, string> = {
@@ -25,6 +27,7 @@ export const LESSONS: Record<PlayModel, string> = {
   unet: '/learn/u-net/',
   deeplabv3: '/learn/aspp/',
   deeplabv3plus: '/learn/aspp/',
+  trained: '/playground/train/',
   selfie: '/learn/u-net/',
 };
 
@@ -47,6 +50,7 @@ export const settings = defineSettings('play-ground', {
   unet: bool(p.titles.unet!, true),
   deeplabv3: bool(p.titles.deeplabv3!, false),
   deeplabv3plus: bool(p.titles.deeplabv3plus!, false),
+  trained: bool(p.titles.trained!, false),
   selfie: bool(p.titles.selfie!, true),
   opacity: {
     kind: 'number',

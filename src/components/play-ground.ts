@@ -3,7 +3,8 @@
  * their own image, the camera) through every ticked model, each result overlaid on the input at
  * the chosen opacity. Point at or focus a result for that pixel's probabilities and, for a digit
  * model, its receptive field on the input. Computes in the worker: modelRun for the digit models
- * (at 64×64, or 128×128 grey for photos), graphModelRun for the selfie model (RGB, 256×256).
+ * (at 64×64, or 128×128 grey for photos), graphModelRun for the selfie model (RGB, 256×256). A network
+ * the reader kept on /playground/train/ is loaded from IndexedDB by trainedLoad and runs like the digit models.
  */
 
 import * as Comlink from 'comlink';
@@ -32,8 +33,10 @@ import {
   type PlayModel,
   SAMPLE_FILES,
   settings,
+  TRAINED,
 } from './play-ground.settings.ts';
 import { camera } from './play-webcam.ts';
+import { compareNote, type KeptNetwork, type Shipped, TRAINED_FLAG } from './train-compare.ts';
 
 const p = t.playground;
 const FAST_STEP = 8;
@@ -68,9 +71,20 @@ interface Run {
 interface Result {
   input?: Input;
   runs: Run[];
+  /** Why the trained network, though ticked, could not be loaded. */
+  trainedProblem?: string;
 }
 
-const isDigitModel = (m: PlayModel) => (DIGIT_MODELS as readonly string[]).includes(m);
+const isDigitModel = (m: PlayModel) => m === TRAINED || (DIGIT_MODELS as readonly string[]).includes(m);
+/** The network the trainer kept in this tab's session, if any (a flag that does not parse counts as none). */
+const keptNetwork = (): KeptNetwork | undefined => {
+  const text = sessionStorage.getItem(TRAINED_FLAG);
+  try {
+    return text === null ? undefined : (JSON.parse(text) as KeptNetwork);
+  } catch {
+    return undefined;
+  }
+};
 const problemText = (problem: ImageProblem) => (p.problems[problem.code] as (x: ImageProblem) => string)(problem);
 const noteText = (note: ImageNote) => (p.notes[note.code] as (x: ImageNote) => string)(note);
 
@@ -89,6 +103,10 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
     inputs[kind] = { kind, key, rgba, side, grey, version: ++version };
   };
   let busy = false;
+  const shipped = JSON.parse(root.dataset.shipped!) as Record<string, Shipped>;
+  const kept = keptNetwork();
+  // One attempt per page: a missing or broken IndexedDB entry stays reported, the rest of the page runs on.
+  let trainedLoad: Promise<unknown> | undefined;
 
   const pad = drawPad($('[data-draw]'), DIGIT_SIDE, {
     undo: $('[data-undo]'),
@@ -359,8 +377,18 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
         showInputPanel(values.input);
         if (values.input !== 'webcam') cam.stop();
         const input = await prepare(values);
-        const chosen = PLAY_MODELS.filter((m) => values[m]);
-        if (!input || chosen.length === 0) return { input, runs: [] };
+        let chosen = PLAY_MODELS.filter((m) => values[m]);
+        let trainedProblem: string | undefined;
+        if (values.trained) {
+          trainedLoad ??= (await api()).trainedLoad();
+          try {
+            await trainedLoad;
+          } catch (e) {
+            trainedProblem = (e as Error).message;
+            chosen = chosen.filter((m) => m !== TRAINED);
+          }
+        }
+        if (!input || chosen.length === 0) return { input, runs: [], trainedProblem };
         const a = await api();
         await loadModels(a, chosen.filter(isDigitModel), status);
         if (values.selfie) {
@@ -377,7 +405,7 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
             });
           await selfieLoad;
         }
-        const result: Result = { input, runs: [] };
+        const result: Result = { input, runs: [], trainedProblem };
         for (const model of chosen) result.runs.push(await run(a, input, model));
         for (const key of runs.keys()) if (!key.startsWith(`${input.version}:`)) runs.delete(key);
         return result;
@@ -391,7 +419,15 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       $('[data-seed]').textContent = p.seed(values.seed);
       $('[data-sample-note]').textContent = p.sampleNotes[values.sample]!;
       $('[data-no-model]').hidden = PLAY_MODELS.some((m) => values[m]);
-      for (const model of PLAY_MODELS) $(`[data-model-panel="${model}"]`).hidden = !values[model];
+      const failed = result.trainedProblem !== undefined;
+      for (const model of PLAY_MODELS) {
+        $(`[data-model-panel="${model}"]`).hidden = !values[model] || (model === TRAINED && failed);
+      }
+      $('[data-trained-choice]').hidden = kept === undefined && !values.trained;
+      let trainedNote = '';
+      if (values.trained && failed) trainedNote = p.trainedMissing(result.trainedProblem!);
+      else if (values.trained && kept !== undefined) trainedNote = compareNote(kept, shipped);
+      $('[data-trained-note]').textContent = trainedNote;
       $('[data-panels]').hidden = !input;
       $('[data-no-input]').hidden = input !== undefined;
       if (!input) {

@@ -12,22 +12,13 @@ import { classMapRgba } from '../lib/viz/class-palette.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
+import { compareNote, type KeptNetwork, type Shipped, TRAINED_FLAG } from './train-compare.ts';
 import { drawCurve, type CurvePoint } from './train-curves.ts';
 import { EVALUATE_EVERY, settings } from './train-network.settings.ts';
 
 const w = t.trainNetwork;
 /** Steps per second over this window of recent steps. */
 const RATE_WINDOW_MS = 3000;
-/** sessionStorage key the playground reads to offer the kept network. */
-export const TRAINED_FLAG = 'pixelwise:trained';
-
-interface Shipped {
-  title: string;
-  meanIoU: number;
-  scenes: number;
-  training: string;
-}
-
 export default defineFigure(settings, async ({ $, root, state, api }) => {
   const playButton = $<HTMLButtonElement>('[data-play]');
   const lossSvg = $<SVGSVGElement>('[data-loss-curve]');
@@ -99,10 +90,8 @@ export default defineFigure(settings, async ({ $, root, state, api }) => {
     for (let i = 0; i < e.prediction.length; i++) if (e.prediction[i] === scene.label[i]) same++;
     $('[data-prediction]').setAttribute('aria-label', w.predictionAlt(e.step, w.pct(same / e.prediction.length)));
     $('[data-prediction-title]').textContent = w.prediction(e.step);
-    const net = started!.net;
-    const kin = shipped[net]!;
-    $('[data-compare]').textContent = w.compare(w.nets[net]!, w.pct(e.meanIoU), e.step, heldOutScenes,
-      w.pct(kin.meanIoU), kin.title, kin.scenes, kin.training);
+    const kept: KeptNetwork = { net: started!.net, step: e.step, meanIoU: e.meanIoU, heldOutScenes };
+    $('[data-compare]').textContent = compareNote(kept, shipped);
     drawTable();
   };
   const take = (report: StepReport) => {
@@ -195,7 +184,9 @@ export default defineFigure(settings, async ({ $, root, state, api }) => {
   $('[data-use]').addEventListener('click', async () => {
     await pause();
     const kept = await worker!.trainKeep();
-    sessionStorage.setItem(TRAINED_FLAG, JSON.stringify(kept));
+    // pause() ends with an evaluation at the last step, so the note in the playground has its mean IU.
+    const flag: KeptNetwork = { ...kept, meanIoU: lastEvaluation()!.meanIoU, heldOutScenes };
+    sessionStorage.setItem(TRAINED_FLAG, JSON.stringify(flag));
     $('[data-kept]').textContent = w.kept(kept.step);
     $('[data-open]').hidden = false;
   });

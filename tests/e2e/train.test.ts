@@ -2,13 +2,18 @@
 // with 2 scenes per step so that a few dozen steps take seconds even on a busy 2-core machine.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { workerTensors } from './models.ts';
+import * as tf from '@tensorflow/tfjs';
+import { scenesToTensor, segment } from '../../src/lib/models/segment.ts';
+import { CLASS_COLORS } from '../../src/lib/viz/class-palette.ts';
+import { agreement, sceneOf, workerTensors } from './models.ts';
 import { expectNoAxeViolations, numbersIn, openForFile, reach } from './page.ts';
 
 const FIGURE = 'train-network';
 const QUERY = '?backend=wasm&train-network.batchSize=2&train-network.learningRate=0.01';
 const { page, errors } = await openForFile(`/playground/train/${QUERY}`);
 const sel = (s: string) => `[data-figure="${FIGURE}"] ${s}`;
+/** The kept network's files, downloaded by the test that keeps it. */
+const downloads: { name: string; text: string }[] = [];
 
 const stepCount = async (p: Page) => (await numbersIn(p, sel('[data-step-count]')))[0]!;
 const playing = (p: Page) => p.locator(sel('').trim()).evaluate((f: HTMLElement) => f.dataset.playing === 'true');
@@ -107,7 +112,6 @@ describe('training in the browser', () => {
       };
     }));
     expect(stored).toBe(true);
-    const downloads: { name: string; text: string }[] = [];
     page.on('download', async (d) => {
       const stream = await d.createReadStream();
       const chunks: Buffer[] = [];
@@ -130,5 +134,68 @@ describe('training in the browser', () => {
     await page.click(sel('.curve-table summary'));
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
+  });
+
+  it('"Open the playground" runs the kept network there: the label map its downloaded files give in Node', async () => {
+    const PLAY = '[data-figure="play-ground"]';
+    const shown = () => page.$eval(PLAY, (f) => (f as HTMLElement).dataset.shown ?? '');
+    const drawn = (ending: string) => page.waitForFunction(
+      ([f, e]) => {
+        const root = document.querySelector<HTMLElement>(f);
+        return root?.dataset.state === 'ready' && (root.dataset.shown ?? '').endsWith(e);
+      },
+      [PLAY, ending] as const, { timeout: 120_000 });
+    await page.click(sel('[data-open]'));
+    await page.waitForURL(/\/playground\/\?play-ground\.trained=1#try$/, { waitUntil: 'commit' });
+    expect(await reach(page, 'play-ground')).toBe('ready');
+    expect(await page.locator(`${PLAY} [data-trained-choice]`).isVisible()).toBe(true);
+    expect(await page.locator(`${PLAY} input[data-state="trained"]`).isChecked()).toBe(true);
+    await page.locator(`${PLAY} input[data-state="opacity"]`).fill('1');
+    await drawn(':1');
+    expect((await shown()).split(':')[2]!.split(',')).toContain('trained');
+    const note = await page.locator(`${PLAY} [data-trained-note]`).innerText();
+    expect(note).toMatch(/^Yours \(Small FCN\): [\d.]+% mean IU after \d+ steps.*The shipped FCN-8s: [\d.]+%/s);
+
+    // The same network in Node, from the files the trainer downloaded, on the playground's scene (seed 5).
+    const json = JSON.parse(downloads.find((d) => d.name.endsWith('.json'))!.text) as tf.io.ModelJSON;
+    const bin = Buffer.from(downloads.find((d) => d.name.endsWith('.weights.bin'))!.text, 'latin1');
+    const weights = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
+    await tf.setBackend('cpu');
+    const weightSpecs = json.weightsManifest[0]!.weights;
+    const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs,
+      weightData: weights }));
+    const scene = sceneOf(5);
+    const images = scenesToTensor([scene]);
+    const predicted = segment(model, images, 0);
+    const truth = Uint8Array.from(predicted.dataSync());
+    tf.dispose([images, predicted]);
+    model.dispose();
+    const data = await page.$eval(`${PLAY} [data-output="trained"]`, (c: HTMLCanvasElement) =>
+      Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data));
+    expect(data.length).toBe(4 * truth.length);
+    // At opacity 1 a digit pixel is its class colour, a background pixel the scene's grey.
+    const palette = CLASS_COLORS.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
+    const read = Array.from(truth, (_, i) => {
+      const rgb = data.slice(4 * i, 4 * i + 3);
+      const k = palette.findIndex((c, j) => j > 0 && c.every((v, n) => v === rgb[n]));
+      return k > 0 ? k : rgb[0] === Math.round(scene.image[i]! * 255) ? 0 : -1;
+    });
+    expect(read.filter((k) => k < 0).length).toBe(0);
+    expect(agreement(read, truth)).toBeGreaterThanOrEqual(0.99);
+    expect(errors).toEqual([]);
+  });
+
+  it('a missing stored network is reported next to the model list; the other models still run', async () => {
+    await page.evaluate(() => new Promise((done) => {
+      indexedDB.deleteDatabase('tensorflowjs').onsuccess = done;
+    }));
+    await page.reload();
+    const PLAY = '[data-figure="play-ground"]';
+    expect(await reach(page, 'play-ground')).toBe('ready');
+    await expect.poll(() => page.locator(`${PLAY} [data-trained-note]`).innerText(), { timeout: 60_000 })
+      .toMatch(/could not be loaded from this browser's storage/);
+    expect(await page.locator(`${PLAY} [data-model-panel="trained"]`).isHidden()).toBe(true);
+    const models = await page.$eval(PLAY, (f) => ((f as HTMLElement).dataset.shown ?? '').split(':')[2]);
+    expect(models).toBe('fcn8s,unet,selfie');
   });
 });

@@ -132,9 +132,15 @@ export const playground = {
       unet: 'U-Net',
       deeplabv3: 'DeepLab v3',
       deeplabv3plus: 'DeepLab v3+',
+      trained: 'Your trained network',
       selfie: 'Selfie (person)',
     } as Record<string, string>,
     lesson: 'lesson',
+    trainedLesson: 'trainer',
+    trainedLink: 'The page where you trained it',
+    trainedMissing: (reason: string) =>
+      `Your trained network could not be loaded from this browser's storage (${reason}). ` +
+      'Train one and press "Use this model in the playground" on the trainer page.',
     lessonLink: (title: string) => `The lesson that explains ${title}`,
     opacity: 'Overlay opacity',
     outputAlt: (title: string) =>
