@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { BUDGETS, delta, type Metric, verdict } from './lib/budgets.ts';
 import { builtPages } from './lib/built-pages.ts';
-import { BUDGETS, delta, verdict, type Metric } from './lib/budgets.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { baseRef, buildCommit, shortSha } from './lib/commit-build.ts';
 import { debuggableChromium, lighthouseScores } from './lib/lighthouse-run.ts';
@@ -21,7 +21,11 @@ import { serveStatic } from './lib/static-server.ts';
 const LOADS = 3;
 const METRICS = Object.keys(BUDGETS) as Metric[];
 
-interface Site { dist: string; url: string; pages: string[] }
+interface Site {
+  dist: string;
+  url: string;
+  pages: string[];
+}
 interface Measured {
   values: Partial<Record<Metric, number>>;
   figure?: string;
@@ -87,8 +91,10 @@ export async function benchBudgets(dist: string, only?: string): Promise<boolean
   const ref = baseRef();
   const base = shortSha(ref);
   const load = loadavg()[0]!.toFixed(1);
-  process.stdout.write(`Budgets: this build (${dist}) against ${ref} = ${base}, built into /tmp/pixelwise-bench; `
-    + `load average ${load} on ${availableParallelism()} cores (times grow with it)\n`);
+  process.stdout.write(
+    `Budgets: this build (${dist}) against ${ref} = ${base}, built into /tmp/pixelwise-bench; ` +
+      `load average ${load} on ${availableParallelism()} cores (times grow with it)\n`,
+  );
   let baseDist: string | undefined;
   try {
     baseDist = await buildCommit(ref);
@@ -133,14 +139,20 @@ export async function benchBudgets(dist: string, only?: string): Promise<boolean
         const v = verdict(metric, value, previous);
         if (v !== 'ok') exceeded.push(`${path} ${b.label}: ${b.show(value)} (${v})`);
         // Newly over a limit the previous build kept counts as a regression, however small the step.
-        const crossed = v.startsWith('over limit') && previous !== undefined
-          && verdict(metric, previous, undefined) === 'ok';
+        const crossed =
+          v.startsWith('over limit') && previous !== undefined && verdict(metric, previous, undefined) === 'ok';
         if (v.includes('regression') || crossed) {
           failures.push(`${path} ${b.label}: ${delta(metric, value, previous)} (${v})`);
         }
         const mark = v === 'ok' ? 'ok' : `**${v.toUpperCase()}**`;
-        rows.push([b.label, b.rule, previous === undefined ? '–' : b.show(previous), b.show(value),
-          delta(metric, value, previous), mark]);
+        rows.push([
+          b.label,
+          b.rule,
+          previous === undefined ? '–' : b.show(previous),
+          b.show(value),
+          delta(metric, value, previous),
+          mark,
+        ]);
         cells.push(`${b.show(value)} (${delta(metric, value, previous)})${v === 'ok' ? '' : ' ⚠'}`);
       }
       const about = now.figure ? `first figure \`${now.figure}\`, backend ${now.backend}` : 'no figures';

@@ -51,12 +51,11 @@ async function bench(browser: Browser, base: string, c: (typeof CASES)[number]) 
   await page.goto(`${base}${c.path}${c.query ? `?${c.query}` : ''}`);
   const root = page.locator(`[data-figure="${c.figure}"]`);
   await root.scrollIntoViewIfNeeded();
-  const ready = (f: string) =>
-    document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready';
+  const ready = (f: string) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready';
   await page.waitForFunction(ready, c.figure, { timeout: 120_000 });
   // Other figures within reach mount meanwhile; measure only once the page has settled.
-  const settled = () => [...document.querySelectorAll<HTMLElement>('[data-figure]')]
-    .every((f) => f.dataset.state !== 'loading');
+  const settled = () =>
+    [...document.querySelectorAll<HTMLElement>('[data-figure]')].every((f) => f.dataset.state !== 'loading');
   await page.waitForFunction(settled, undefined, { timeout: 120_000 });
   await page.waitForTimeout(SETTLE_MS);
   const durations = (name: string) =>

@@ -20,7 +20,10 @@ async function trainingStepsPerSecond(backend: string, steps: number): Promise<n
   const model = MODELS.unet.build(1);
   const optimizer = tf.train.adam(1e-3);
   const step = () => {
-    const loss = optimizer.minimize(() => weightedCrossEntropy(model.apply(x, { training: true }) as tf.Tensor, y, weights), true);
+    const loss = optimizer.minimize(
+      () => weightedCrossEntropy(model.apply(x, { training: true }) as tf.Tensor, y, weights),
+      true,
+    );
     loss?.dataSync();
     loss?.dispose();
   };
@@ -39,7 +42,9 @@ const wasmRate = await trainingStepsPerSecond('wasm', 10);
 const cpuRate = await trainingStepsPerSecond('cpu', 1);
 const { height, width } = MODELS.unet.input;
 console.log(`U-Net training, batch ${BATCH} of ${height}x${width} scenes:`);
-console.log(`  wasm ${wasmRate.toFixed(2)} steps/s, cpu ${cpuRate.toFixed(3)} steps/s (${(wasmRate / cpuRate).toFixed(0)}x)`);
+console.log(
+  `  wasm ${wasmRate.toFixed(2)} steps/s, cpu ${cpuRate.toFixed(3)} steps/s (${(wasmRate / cpuRate).toFixed(0)}x)`,
+);
 
 await tf.setBackend('wasm');
 console.log('inference on wasm, one input of the size each model was trained on (median of 10):');

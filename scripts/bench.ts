@@ -101,7 +101,8 @@ async function figureUpdates(page: Page, figures: string[]): Promise<Map<string,
     if (!drive) continue;
     await page.locator(`[data-figure="${figure}"]`).scrollIntoViewIfNeeded();
     await page.waitForFunction(
-      (f) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready', figure,
+      (f) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === 'ready',
+      figure,
       { timeout: 120_000 },
     );
     const name = `figure-update:${figure}`;
@@ -111,7 +112,8 @@ async function figureUpdates(page: Page, figures: string[]): Promise<Map<string,
       await page.waitForTimeout(HOLD_MS);
       await drive(page, i);
       await page.waitForFunction(
-        ([n, c]) => performance.getEntriesByName(n as string).length > (c as number), [name, done] as const,
+        ([n, c]) => performance.getEntriesByName(n as string).length > (c as number),
+        [name, done] as const,
         { timeout: 30_000 },
       );
     }
@@ -136,7 +138,8 @@ const figureRows: string[][] = [];
 for (const path of (await builtPages(DIST)).filter((p) => !only || p === only)) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(url + path, { waitUntil: 'domcontentloaded' });
-  const figures = await page.locator('[data-figure]')
+  const figures = await page
+    .locator('[data-figure]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')!));
   if (figures.some((f) => DRIVERS[f])) {
     const times = await figureUpdates(page, figures);

@@ -1,6 +1,7 @@
 // Browser tests and the bench drive Debian's Chromium; install it once on a fresh machine.
-import { existsSync } from 'node:fs';
+
 import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {

@@ -3,15 +3,15 @@
 // errors lie, and the held-out curves of runs that stopped on a plateau; writes all of it to
 // public/weights/metrics.json for the lessons.
 import { existsSync, writeFileSync } from 'node:fs';
-import { useWasmTraining } from '../src/lib/training/backend.ts';
-import { MODEL_NAMES, MODELS, SCENE_CLASSES, type ModelName } from '../src/lib/models/catalog.ts';
+import { MODEL_NAMES, MODELS, type ModelName, SCENE_CLASSES } from '../src/lib/models/catalog.ts';
 import { loadModel } from '../src/lib/models/load.ts';
-import { fileFetch } from '../src/lib/training/file-fetch.ts';
 import type { ErrorShares } from '../src/lib/models/metrics.ts';
+import { useWasmTraining } from '../src/lib/training/backend.ts';
+import { fileFetch } from '../src/lib/training/file-fetch.ts';
 import { measure } from '../src/lib/training/measure.ts';
-import type { CurvePoint } from '../src/lib/training/plateau.ts';
 import { loadMnist } from '../src/lib/training/mnist-node.ts';
 import { WEIGHTS_DIR } from '../src/lib/training/paths.ts';
+import type { CurvePoint } from '../src/lib/training/plateau.ts';
 
 await useWasmTraining();
 const test = loadMnist('test');
@@ -19,7 +19,9 @@ const pct = (v: number) => (v * 100).toFixed(1).padStart(6);
 const rows: Record<string, unknown>[] = [];
 let classifier: { top1: number; digits: number } | undefined;
 
-console.log(`${'model'.padEnd(14)} ${'pixel acc.'.padStart(10)} ${'mean acc.'.padStart(10)} ${'mean IU'.padStart(8)} ${'f.w. IU'.padStart(8)} ${'bytes'.padStart(9)}`);
+console.log(
+  `${'model'.padEnd(14)} ${'pixel acc.'.padStart(10)} ${'mean acc.'.padStart(10)} ${'mean IU'.padStart(8)} ${'f.w. IU'.padStart(8)} ${'bytes'.padStart(9)}`,
+);
 for (const name of MODEL_NAMES as ModelName[]) {
   if (!existsSync(`${WEIGHTS_DIR}${name}/manifest.json`)) {
     console.log(`${name.padEnd(14)} (no weights: npm run train -- ${name})`);
@@ -38,7 +40,13 @@ for (const name of MODEL_NAMES as ModelName[]) {
     `${MODELS[name].title.padEnd(14)} ${pct(m.pixelAccuracy).padStart(10)} ${pct(m.meanAccuracy).padStart(10)} ${pct(m.meanIoU).padStart(8)} ${pct(m.frequencyWeightedIoU).padStart(8)} ${String(manifest.totalBytes).padStart(9)}`,
   );
   const curve = manifest.training['curve'] as CurvePoint[] | undefined;
-  rows.push({ name, title: MODELS[name].title, bytes: manifest.totalBytes, ...m, ...(curve === undefined ? {} : { curve }) });
+  rows.push({
+    name,
+    title: MODELS[name].title,
+    bytes: manifest.totalBytes,
+    ...m,
+    ...(curve === undefined ? {} : { curve }),
+  });
 }
 console.log(`\nper-class IoU (${SCENE_CLASSES.join(', ')}):`);
 for (const row of rows) {
@@ -54,7 +62,8 @@ for (const row of rows.filter((r) => r['curve'] !== undefined)) {
   const points = (row['curve'] as CurvePoint[]).map((p) => `${p.step}:${(p.meanIoU * 100).toFixed(1)}`);
   console.log(`\n${String(row['title'])} held-out mean IU by step: ${points.join(' ')}`);
 }
-if (classifier !== undefined) console.log(`\nclassifier: ${(classifier.top1 * 100).toFixed(2)}% top-1 on ${classifier.digits} MNIST test digits`);
+if (classifier !== undefined)
+  console.log(`\nclassifier: ${(classifier.top1 * 100).toFixed(2)}% top-1 on ${classifier.digits} MNIST test digits`);
 
 const paper = {
   source: 'Long, Shelhamer & Darrell, FCN, Table 2 (VOC2011 segval subset), percent',

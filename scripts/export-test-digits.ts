@@ -11,6 +11,9 @@ const SHIPPED_TEST_DIGITS = 300;
 
 const digits = firstDigits(loadMnist('test'), SHIPPED_TEST_DIGITS);
 mkdirSync(`${ROOT}public/data`, { recursive: true });
-writeFileSync(`${ROOT}public/${TEST_DIGIT_FILES.images}`, encodeIdx([digits.count, DIGIT_SIZE, DIGIT_SIZE], digits.images));
+writeFileSync(
+  `${ROOT}public/${TEST_DIGIT_FILES.images}`,
+  encodeIdx([digits.count, DIGIT_SIZE, DIGIT_SIZE], digits.images),
+);
 writeFileSync(`${ROOT}public/${TEST_DIGIT_FILES.labels}`, encodeIdx([digits.count], digits.labels));
 console.log(`wrote ${digits.count} test digits to public/data/`);

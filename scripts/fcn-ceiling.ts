@@ -40,7 +40,8 @@ function predict(shares: Float32Array, t: number): Uint8Array {
   const out = new Uint8Array(shares.length / NUM_CLASSES);
   for (let p = 0; p < out.length; p++) {
     let best = 1;
-    for (let c = 2; c < NUM_CLASSES; c++) if ((shares[p * NUM_CLASSES + c] as number) > (shares[p * NUM_CLASSES + best] as number)) best = c;
+    for (let c = 2; c < NUM_CLASSES; c++)
+      if ((shares[p * NUM_CLASSES + c] as number) > (shares[p * NUM_CLASSES + best] as number)) best = c;
     out[p] = (shares[p * NUM_CLASSES + best] as number) >= t ? best : 0;
   }
   return out;
@@ -61,7 +62,9 @@ for (const { label, size, scale } of CASES) {
         return [tf.argMax(y, 3).dataSync(), up.dataSync() as Float32Array];
       });
       y.dispose();
-      THRESHOLDS.forEach((t, i) => addInto(totals[i] as Float64Array, confusionMatrix(truth, predict(shares, t), NUM_CLASSES)));
+      THRESHOLDS.forEach((t, i) =>
+        addInto(totals[i] as Float64Array, confusionMatrix(truth, predict(shares, t), NUM_CLASSES)),
+      );
     }
     const best = Math.max(...totals.map((m) => segmentationMetrics(m, NUM_CLASSES).meanIoU));
     cells.push((best * 100).toFixed(1).padStart(11));

@@ -3,19 +3,20 @@
 // ships; prints steps/s and held-out mean IU (scenes of the shipped test digits) as it goes.
 // The machine is shared, so time is the process's own CPU time (one core busy = one second):
 // what an otherwise idle core would take.
-import * as tf from '@tensorflow/tfjs';
+
 import { readFileSync, writeFileSync } from 'node:fs';
-import { digitsFromIdx, type DigitSet } from '../src/lib/data/digits.ts';
+import * as tf from '@tensorflow/tfjs';
+import { type DigitSet, digitsFromIdx } from '../src/lib/data/digits.ts';
+import { TEST_DIGIT_FILES, TRAIN_DIGIT_FILES } from '../src/lib/data/load-digits.ts';
 import { DEFAULT_SCENE, NUM_CLASSES } from '../src/lib/data/scene.ts';
 import { addInto, confusionMatrix, segmentationMetrics } from '../src/lib/models/metrics.ts';
 import { scenesToTensor } from '../src/lib/models/segment.ts';
 import { useWasmTraining } from '../src/lib/training/backend.ts';
+import { HELD_OUT_SCENES } from '../src/lib/training/browser-data.ts';
+import { ROOT } from '../src/lib/training/paths.ts';
 import { scenes, TEST_SEED_BASE } from '../src/lib/training/scene-batch.ts';
 import { startSession } from '../src/lib/training/session.ts';
 import { SMALL_NETS } from '../src/lib/training/small-nets.ts';
-import { HELD_OUT_SCENES } from '../src/lib/training/browser-data.ts';
-import { TEST_DIGIT_FILES, TRAIN_DIGIT_FILES } from '../src/lib/data/load-digits.ts';
-import { ROOT } from '../src/lib/training/paths.ts';
 
 const [seconds = 60, batchSize = 8, learningRate = 0.003] = process.argv.slice(2, 5).map(Number);
 const only = process.argv[5]?.split(',');
@@ -76,8 +77,10 @@ for (const net of SMALL_NETS.filter((n) => only === undefined || only.includes(n
       const point = { seconds: Math.round(training), step: session.steps - 1, loss, meanIoU: meanIoU() };
       curve.push(point);
       const miou = (100 * point.meanIoU).toFixed(1);
-      console.log(`${net} ${session.parameters} weights  ${point.seconds} s  step ${point.step}  ` +
-        `${rate.toFixed(2)} steps/s  loss ${loss.toFixed(3)}  held-out mean IU ${miou}%`);
+      console.log(
+        `${net} ${session.parameters} weights  ${point.seconds} s  step ${point.step}  ` +
+          `${rate.toFixed(2)} steps/s  loss ${loss.toFixed(3)}  held-out mean IU ${miou}%`,
+      );
       nextCheck += CHECK_EVERY_S;
     }
   }

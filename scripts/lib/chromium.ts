@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this machine needs (no network, no sandbox as root). */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {

@@ -5,7 +5,13 @@ import { dirname, join, resolve } from 'node:path';
 
 // Everything a build reads; a change here means the working tree is not the site of HEAD.
 const SITE_INPUTS = [
-  'src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'scripts/lib', 'tsconfig.json',
+  'src',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'scripts/lib',
+  'tsconfig.json',
 ];
 const CACHE = '/tmp/pixelwise-bench';
 
@@ -43,7 +49,9 @@ export async function buildCommit(ref: string): Promise<string> {
   git(['worktree', 'add', '--force', '--detach', tree, sha]);
   // Astro's CLI refuses Node 20: put the Node running this script first on PATH.
   const env = {
-    ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1',
+    ...process.env,
+    PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
   };
   const log = join(dir, 'build.log');
   try {
@@ -54,7 +62,10 @@ export async function buildCommit(ref: string): Promise<string> {
       execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tree, env, stdio: 'ignore' });
     }
     const output = execFileSync(join(tree, 'node_modules/.bin/astro'), ['build', '--outDir', dist], {
-      cwd: tree, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: tree,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     await writeFile(log, output);
     await writeFile(done, sha);

@@ -63,8 +63,11 @@ export async function jsAtLoad(browser: Browser, dist: string, url: string): Pro
  * to the figure's `figure-ready` mark, and the JS fetched until then. Undefined for pages with no
  * figure.
  */
-export async function firstFigureLoad(browser: Browser, dist: string, url: string):
-Promise<{ figure: string; ms: number; js: number; backend: string } | undefined> {
+export async function firstFigureLoad(
+  browser: Browser,
+  dist: string,
+  url: string,
+): Promise<{ figure: string; ms: number; js: number; backend: string } | undefined> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const scripts = scriptRequests(context);
   const page = await context.newPage();

@@ -52,11 +52,20 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       const bandRgba = new Uint8ClampedArray(result.band.length * 4);
       result.band.forEach((b, i) => bandRgba.set(b ? [0, 0, 0, 70] : [0, 0, 0, 0], i * 4));
       drawRgba(canvas('band'), bandRgba, SIDE, SIDE);
-      ([['v3', result.v3], ['v3plus', result.v3plus]] as const).forEach(([key, run], i) => {
+      (
+        [
+          ['v3', result.v3],
+          ['v3plus', result.v3plus],
+        ] as const
+      ).forEach(([key, run], i) => {
         drawRgba(canvas(`${key}-prediction`), classMapRgba(run.classMap), SIDE, SIDE);
         drawRgba(canvas(`${key}-errors`), errorRgba(run, result.band), SIDE, SIDE);
-        $(`[data-counts="${key}"]`).textContent = s.counts(titles[i]!, pct(run.meanIoU), run.errorsInBand,
-            run.errorsOutside);
+        $(`[data-counts="${key}"]`).textContent = s.counts(
+          titles[i]!,
+          pct(run.meanIoU),
+          run.errorsInBand,
+          run.errorsOutside,
+        );
       });
       $('[data-band-size]').textContent = s.bandSize(values.band, result.bandPixels, SIDE * SIDE);
       root.dataset.shown = Object.values(values).join(',');

@@ -16,8 +16,14 @@ export const PAPER = {
 const MAX_SIDE = 65;
 
 export const settings = defineSettings('aspp-fields', {
-  map: { kind: 'enum', values: ['ours', 'os16', 'os8'], default: 'ours', label: s.map, options: s.maps,
-      control: 'radio' },
+  map: {
+    kind: 'enum',
+    values: ['ours', 'os16', 'os8'],
+    default: 'ours',
+    label: s.map,
+    options: s.maps,
+    control: 'radio',
+  },
   row: { kind: 'int', min: 0, max: MAX_SIDE - 1, default: 3 },
   col: { kind: 'int', min: 0, max: MAX_SIDE - 1, default: 5 },
 });

@@ -45,21 +45,42 @@ export default defineFigure(settings, ({ $, root, state, api, status }) => {
     const branches = [1, ...rates];
     // On the input: each tap covers the stride × stride block of input pixels its map pixel stands for.
     const grid = OFFSETS.flatMap((dy) => OFFSETS.map((dx) => [dy, dx]));
-    const taps = branches.flatMap((rate, b) => (b === 0 ? [[0, 0]] : grid)
-      .map(([dy, dx]) => ({ b, y: (row + dy! * rate) * stride, x: (col + dx! * rate) * stride })));
-    select($<SVGSVGElement>('[data-input-taps]')).attr('viewBox', `0 0 ${input} ${input}`)
-      .selectAll('rect').data(taps).join('rect')
-      .attr('x', (d) => d.x).attr('y', (d) => d.y).attr('width', stride).attr('height', stride)
-      .attr('fill', (d) => SERIES_COLORS[d.b]!).attr('fill-opacity', 0.55)
-      .attr('stroke', (d) => SERIES_COLORS[d.b]!).attr('stroke-width', stride / 6);
+    const taps = branches.flatMap((rate, b) =>
+      (b === 0 ? [[0, 0]] : grid).map(([dy, dx]) => ({
+        b,
+        y: (row + dy! * rate) * stride,
+        x: (col + dx! * rate) * stride,
+      })),
+    );
+    select($<SVGSVGElement>('[data-input-taps]'))
+      .attr('viewBox', `0 0 ${input} ${input}`)
+      .selectAll('rect')
+      .data(taps)
+      .join('rect')
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('width', stride)
+      .attr('height', stride)
+      .attr('fill', (d) => SERIES_COLORS[d.b]!)
+      .attr('fill-opacity', 0.55)
+      .attr('stroke', (d) => SERIES_COLORS[d.b]!)
+      .attr('stroke-width', stride / 6);
     rates.forEach((rate, i) => {
-      const marks = OFFSETS.flatMap((dy) => OFFSETS.map((dx) => ({ y: row + dy * rate, x: col + dx * rate })))
-        .map((p) => ({ ...p, inside: p.y >= 0 && p.y < size && p.x >= 0 && p.x < size }));
-      select($<SVGSVGElement>(`[data-branch-taps="${i}"]`)).attr('viewBox', `0 0 ${size} ${size}`)
-        .selectAll('rect').data(marks).join('rect')
-        .attr('x', (d) => d.x).attr('y', (d) => d.y).attr('width', 1).attr('height', 1)
+      const marks = OFFSETS.flatMap((dy) => OFFSETS.map((dx) => ({ y: row + dy * rate, x: col + dx * rate }))).map(
+        (p) => ({ ...p, inside: p.y >= 0 && p.y < size && p.x >= 0 && p.x < size }),
+      );
+      select($<SVGSVGElement>(`[data-branch-taps="${i}"]`))
+        .attr('viewBox', `0 0 ${size} ${size}`)
+        .selectAll('rect')
+        .data(marks)
+        .join('rect')
+        .attr('x', (d) => d.x)
+        .attr('y', (d) => d.y)
+        .attr('width', 1)
+        .attr('height', 1)
         .attr('fill', (d) => (d.inside ? SERIES_COLORS[i + 1]! : 'none'))
-        .attr('stroke', SERIES_COLORS[i + 1]!).attr('stroke-width', Math.max(size / 80, 0.15));
+        .attr('stroke', SERIES_COLORS[i + 1]!)
+        .attr('stroke-width', Math.max(size / 80, 0.15));
     });
     $('[data-cursor]').textContent = s.cursor(row, col);
   };
@@ -99,7 +120,8 @@ export default defineFigure(settings, ({ $, root, state, api, status }) => {
         setup = { size: (PAPER.crop - 1) / stride + 1, stride, input: PAPER.crop, rates: [...rates] };
       }
       const [shares, counts] = await Promise.all([
-        worker.asppValidShares(setup.size, setup.rates), worker.asppValidCounts(setup.size, setup.rates),
+        worker.asppValidShares(setup.size, setup.rates),
+        worker.asppValidCounts(setup.size, setup.rates),
       ]);
       return { ...setup, shares, counts };
     },
@@ -113,19 +135,27 @@ export default defineFigure(settings, ({ $, root, state, api, status }) => {
       else drawHeatmap(inputCanvas, new Float32Array(1).fill(0.15), 1, 1, greyRamp, [0, 1]);
       const names = [s.branch1x1, ...rates.map((rate) => s.branchRate(rate)), s.pool];
       const list = $('[data-branch-list]');
-      list.replaceChildren(...names.map((name, b) => {
-        const li = document.createElement('li');
-        li.textContent = b === names.length - 1 ? `${name}: ${s.poolNote}` : name;
-        if (b < SERIES_COLORS.length) li.style.setProperty('--c', SERIES_COLORS[b]!);
-        return li;
-      }));
+      list.replaceChildren(
+        ...names.map((name, b) => {
+          const li = document.createElement('li');
+          li.textContent = b === names.length - 1 ? `${name}: ${s.poolNote}` : name;
+          if (b < SERIES_COLORS.length) li.style.setProperty('--c', SERIES_COLORS[b]!);
+          return li;
+        }),
+      );
       rates.forEach((rate, i) => {
         const span = 2 * rate + 1;
         // The map sits inside a frame of padding as wide as the rate, where the outer taps can fall.
         const pad = $<HTMLElement>(`[data-pad="${i}"]`);
         pad.style.padding = `${((100 * rate) / (size + 2 * rate)).toFixed(3)}%`;
-        drawHeatmap(canvases[i]!, r.counts.subarray(i * size * size, (i + 1) * size * size), size, size,
-          countRamp, [0, 9]);
+        drawHeatmap(
+          canvases[i]!,
+          r.counts.subarray(i * size * size, (i + 1) * size * size),
+          size,
+          size,
+          countRamp,
+          [0, 9],
+        );
         canvases[i]!.setAttribute('aria-label', s.branchAlt(names[i + 1]!, size));
         $(`[data-branch-title="${i}"]`).textContent = names[i + 1]!;
         $(`[data-branch-span="${i}"]`).textContent = s.span(span, span * stride);

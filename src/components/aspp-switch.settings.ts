@@ -7,8 +7,14 @@ const s = t.asppSwitch;
 export const BRANCH_KEYS = ['b0', 'b1', 'b2', 'b3', 'b4'] as const;
 
 export const settings = defineSettings('aspp-switch', {
-  model: { kind: 'enum', values: ['deeplabv3', 'deeplabv3plus'], default: 'deeplabv3', label: s.model,
-      options: s.models, control: 'radio' },
+  model: {
+    kind: 'enum',
+    values: ['deeplabv3', 'deeplabv3plus'],
+    default: 'deeplabv3',
+    label: s.model,
+    options: s.models,
+    control: 'radio',
+  },
   seed: { kind: 'int', min: 1, max: 99999, default: 5, control: 'number', label: s.seed },
   b0: { kind: 'bool', default: true, label: s.b0 },
   b1: { kind: 'bool', default: false, label: s.b1 },

@@ -39,7 +39,8 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       let field = fields.get(values.model);
       if (!info || !field) {
         [info, field] = await Promise.all([
-          worker.asppInfo(values.model), worker.modelReceptiveField(values.model, { height: SIDE, width: SIDE }),
+          worker.asppInfo(values.model),
+          worker.modelReceptiveField(values.model, { height: SIDE, width: SIDE }),
         ]);
         infos.set(values.model, info);
         fields.set(values.model, field);
@@ -51,19 +52,30 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
     },
     draw({ info, field, classes, scene: shownScene, result }, values) {
       drawRgba($<HTMLCanvasElement>('[data-map="truth"]'), classMapRgba(shownScene.label), SIDE, SIDE);
-      const map = (classMap: Uint8Array, probabilities: Float32Array) =>
-        ({ map: { height: SIDE, width: SIDE, classes, classMap, probabilities }, field });
+      const map = (classMap: Uint8Array, probabilities: Float32Array) => ({
+        map: { height: SIDE, width: SIDE, classes, classMap, probabilities },
+        field,
+      });
       // The picked pixel starts at the centre and then stays where the reader put it.
-      view.show(shownScene.image, SIDE, SIDE, [
-        map(result.fullClassMap, result.fullProbabilities), map(result.classMap, result.probabilities),
-      ], picked ? undefined : [SIDE / 2, SIDE / 2]);
+      view.show(
+        shownScene.image,
+        SIDE,
+        SIDE,
+        [map(result.fullClassMap, result.fullProbabilities), map(result.classMap, result.probabilities)],
+        picked ? undefined : [SIDE / 2, SIDE / 2],
+      );
       picked = true;
       const f = t.asppFields;
-      const names = info.branches.map((b) => (b.kind === 'pool' ? f.pool : b.kernel === 1 ? f.branch1x1
-          : f.branchRate(b.rate)));
+      const names = info.branches.map((b) =>
+        b.kind === 'pool' ? f.pool : b.kernel === 1 ? f.branch1x1 : f.branchRate(b.rate),
+      );
       $('[data-branch-list]').textContent = s.branchList(names);
-      $('[data-result]').textContent = s.result(pct(result.fullMeanIoU), pct(result.meanIoU), result.changed,
-          SIDE * SIDE);
+      $('[data-result]').textContent = s.result(
+        pct(result.fullMeanIoU),
+        pct(result.meanIoU),
+        result.changed,
+        SIDE * SIDE,
+      );
       root.dataset.shown = Object.values(values).join(',');
     },
   };

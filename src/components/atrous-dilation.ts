@@ -27,30 +27,63 @@ export default defineFigure(settings, async ({ $, root, state, api, update }) =>
   // Marks over the photo: the k̂×k̂ span, the lines joining the taps, then each tap as a
   // pixel-sized square, each in two strokes so it shows on dark and light pixels alike.
   const taps = select($<SVGSVGElement>('[data-taps]'));
-  const span = taps.append('rect').attr('fill', 'none').attr('stroke', '#f0a500').attr('stroke-width', 0.5)
+  const span = taps
+    .append('rect')
+    .attr('fill', 'none')
+    .attr('stroke', '#f0a500')
+    .attr('stroke-width', 0.5)
     .attr('stroke-dasharray', '1.5 1');
-  const strokes = [['#000', 1], ['#f0a500', 0.5]].map(([stroke, width]) => ({
-    lines: taps.append('g').attr('stroke', stroke).attr('stroke-width', Number(width) * 0.6).attr('stroke-opacity', 0.8),
+  const strokes = [
+    ['#000', 1],
+    ['#f0a500', 0.5],
+  ].map(([stroke, width]) => ({
+    lines: taps
+      .append('g')
+      .attr('stroke', stroke)
+      .attr('stroke-width', Number(width) * 0.6)
+      .attr('stroke-opacity', 0.8),
     marks: taps.append('g').attr('fill', 'none').attr('stroke', stroke).attr('stroke-width', width),
   }));
-  const marker = select($<SVGSVGElement>('[data-marker]')).append('rect').attr('width', 3).attr('height', 3)
-    .attr('fill', 'none').attr('stroke', '#f0a500').attr('stroke-width', 0.6);
+  const marker = select($<SVGSVGElement>('[data-marker]'))
+    .append('rect')
+    .attr('width', 3)
+    .attr('height', 3)
+    .attr('fill', 'none')
+    .attr('stroke', '#f0a500')
+    .attr('stroke-width', 0.6);
   let output: Float32Array | undefined;
 
   const drawCursor = () => {
     const { row, col, rate } = state.values;
     const tapList = atrousTaps(row, col, rate, 3, SIDE, SIDE);
     const [first, last] = [tapList[0]!, tapList.at(-1)!];
-    span.attr('x', first.col).attr('y', first.row)
-      .attr('width', last.col - first.col + 1).attr('height', last.row - first.row + 1);
+    span
+      .attr('x', first.col)
+      .attr('y', first.row)
+      .attr('width', last.col - first.col + 1)
+      .attr('height', last.row - first.row + 1);
     // rows and columns of taps: taps 0–2, 3–5, 6–8 and 0/3/6, 1/4/7, 2/5/8
-    const joins = [0, 1, 2].flatMap((i) => [[tapList[3 * i]!, tapList[3 * i + 2]!], [tapList[i]!, tapList[i + 6]!]]);
+    const joins = [0, 1, 2].flatMap((i) => [
+      [tapList[3 * i]!, tapList[3 * i + 2]!],
+      [tapList[i]!, tapList[i + 6]!],
+    ]);
     for (const { lines, marks } of strokes) {
-      lines.selectAll('line').data(joins).join('line')
-        .attr('x1', ([p]) => p.col + 0.5).attr('y1', ([p]) => p.row + 0.5)
-        .attr('x2', ([, q]) => q.col + 0.5).attr('y2', ([, q]) => q.row + 0.5);
-      marks.selectAll('rect').data(tapList).join('rect')
-        .attr('x', (d) => d.col - 0.5).attr('y', (d) => d.row - 0.5).attr('width', 2).attr('height', 2)
+      lines
+        .selectAll('line')
+        .data(joins)
+        .join('line')
+        .attr('x1', ([p]) => p.col + 0.5)
+        .attr('y1', ([p]) => p.row + 0.5)
+        .attr('x2', ([, q]) => q.col + 0.5)
+        .attr('y2', ([, q]) => q.row + 0.5);
+      marks
+        .selectAll('rect')
+        .data(tapList)
+        .join('rect')
+        .attr('x', (d) => d.col - 0.5)
+        .attr('y', (d) => d.row - 0.5)
+        .attr('width', 2)
+        .attr('height', 2)
         .attr('stroke-dasharray', (d) => (d.inside ? null : '0.4 0.4'));
     }
     marker.attr('x', col - 1).attr('y', row - 1);
@@ -59,10 +92,16 @@ export default defineFigure(settings, async ({ $, root, state, api, update }) =>
     $('[data-tap-values]').setAttribute('aria-label', `${a.tapsTitle}: ${under.map((v) => fmt(v)).join(', ')}`);
     if (output) $('[data-cursor]').textContent = a.cursor(row, col, fmt(output[row * SIDE + col]!, 3));
   };
-  bindCursor(photoCanvas, SIDE, SIDE, () => [state.values.row, state.values.col], (row, col) => {
-    state.set({ row, col });
-    drawCursor();
-  });
+  bindCursor(
+    photoCanvas,
+    SIDE,
+    SIDE,
+    () => [state.values.row, state.values.col],
+    (row, col) => {
+      state.set({ row, col });
+      drawCursor();
+    },
+  );
   $('[data-reroll]').addEventListener('click', () => {
     state.set({ kernel: 'random', seed: (state.values.seed % 9999) + 1 });
     void update();
@@ -83,12 +122,16 @@ export default defineFigure(settings, async ({ $, root, state, api, update }) =>
       let maxAbs = 0;
       for (const v of r.output) maxAbs = Math.max(maxAbs, Math.abs(v));
       // Signed responses on red–white–blue around zero; a blur's output stays a grey photo.
-      if (r.weights.some((w) => w < 0)) drawHeatmap(outputCanvas, r.output, SIDE, SIDE, interpolateRdBu, [-maxAbs, maxAbs]);
+      if (r.weights.some((w) => w < 0))
+        drawHeatmap(outputCanvas, r.output, SIDE, SIDE, interpolateRdBu, [-maxAbs, maxAbs]);
       else drawHeatmap(outputCanvas, r.output, SIDE, SIDE, greyRamp, [0, 1]);
       outputCanvas.setAttribute('aria-label', a.outputAlt(rate));
       const weightColor = differenceScale(Math.max(...r.weights.map(Math.abs)));
       drawValueGrid($('[data-weights]'), r.weights, 3, 3, { color: weightColor, digits: 2 });
-      $('[data-weights]').setAttribute('aria-label', `${a.weightsTitle}: ${Array.from(r.weights, (w) => fmt(w)).join(', ')}`);
+      $('[data-weights]').setAttribute(
+        'aria-label',
+        `${a.weightsTitle}: ${Array.from(r.weights, (w) => fmt(w)).join(', ')}`,
+      );
       $('[data-span]').textContent = a.span(r.effectiveKernel);
       $('[data-params]').textContent = a.weights(r.parameters);
       $('[data-zeros]').textContent = a.zeros(r.effectiveKernel, r.dilated.filter((v) => v !== 0).length);

@@ -41,29 +41,54 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
       centre.attr('x', c).attr('y', c).attr('stroke-width', stroke);
 
       const row = Array.from(r.heat.subarray(c * r.size, (c + 1) * r.size));
-      const x = scaleLinear().domain([0, r.size - 1]).range([PROFILE.left, PROFILE.width - 8]);
-      const y = scaleLinear().domain([0, 1]).range([PROFILE.height - PROFILE.bottom, 8]);
-      curve.attr('d', line<number>().x((_, i) => x(i)).y((v) => y(v))(row));
+      const x = scaleLinear()
+        .domain([0, r.size - 1])
+        .range([PROFILE.left, PROFILE.width - 8]);
+      const y = scaleLinear()
+        .domain([0, 1])
+        .range([PROFILE.height - PROFILE.bottom, 8]);
+      curve.attr(
+        'd',
+        line<number>()
+          .x((_, i) => x(i))
+          .y((v) => y(v))(row),
+      );
       // No box when no input pixel reaches the output (cannot happen at stride 1, but the op allows it).
       const b = r.box;
       outline.attr('display', b ? null : 'none');
       fieldBand.attr('display', b ? null : 'none');
       if (b) {
-        outline.attr('x', b.left).attr('y', b.top).attr('stroke-width', stroke * 1.5)
-          .attr('width', b.right - b.left + 1).attr('height', b.bottom - b.top + 1);
-        fieldBand.attr('x', x(b.left - 0.5)).attr('width', x(b.right + 0.5) - x(b.left - 0.5))
-          .attr('y', 8).attr('height', PROFILE.height - PROFILE.bottom - 8);
+        outline
+          .attr('x', b.left)
+          .attr('y', b.top)
+          .attr('stroke-width', stroke * 1.5)
+          .attr('width', b.right - b.left + 1)
+          .attr('height', b.bottom - b.top + 1);
+        fieldBand
+          .attr('x', x(b.left - 0.5))
+          .attr('width', x(b.right + 0.5) - x(b.left - 0.5))
+          .attr('y', 8)
+          .attr('height', PROFILE.height - PROFILE.bottom - 8);
       }
-      const ends = b ? [
-        { x: x(b.left), y: PROFILE.height - 6, text: String(b.left - c), anchor: 'middle' },
-        { x: x(b.right), y: PROFILE.height - 6, text: `+${b.right - c}`, anchor: 'middle' },
-      ] : [];
-      axis.selectAll('text').data([
-        { x: PROFILE.left - 4, y: y(1), text: '1', anchor: 'end' },
-        { x: PROFILE.left - 4, y: y(0), text: '0', anchor: 'end' },
-        ...ends,
-      ]).join('text').attr('x', (d) => d.x).attr('y', (d) => d.y).attr('dy', '0.35em')
-        .attr('text-anchor', (d) => d.anchor).text((d) => d.text);
+      const ends = b
+        ? [
+            { x: x(b.left), y: PROFILE.height - 6, text: String(b.left - c), anchor: 'middle' },
+            { x: x(b.right), y: PROFILE.height - 6, text: `+${b.right - c}`, anchor: 'middle' },
+          ]
+        : [];
+      axis
+        .selectAll('text')
+        .data([
+          { x: PROFILE.left - 4, y: y(1), text: '1', anchor: 'end' },
+          { x: PROFILE.left - 4, y: y(0), text: '0', anchor: 'end' },
+          ...ends,
+        ])
+        .join('text')
+        .attr('x', (d) => d.x)
+        .attr('y', (d) => d.y)
+        .attr('dy', '0.35em')
+        .attr('text-anchor', (d) => d.anchor)
+        .text((d) => d.text);
 
       const dead = r.reached === 0;
       $('[data-theoretical]').textContent = b ? e.theoretical(r.theoretical) : e.unreached;

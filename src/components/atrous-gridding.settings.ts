@@ -17,6 +17,10 @@ export const settings = defineSettings('atrous-gridding', {
   ratesB: { kind: 'text', pattern: RATES, default: '1, 2, 5', label: g.rates(g.sides[1]) },
 });
 
-export const parseRates = (text: string) => text.trim().split(/[\s,;-]+/).map(Number);
+export const parseRates = (text: string) =>
+  text
+    .trim()
+    .split(/[\s,;-]+/)
+    .map(Number);
 /** How a list reads in its field and in the URL. */
 export const showRates = (rates: readonly number[]) => rates.join(', ');

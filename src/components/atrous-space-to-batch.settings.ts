@@ -8,7 +8,10 @@ export const SIDE = 128;
 export const settings = defineSettings('atrous-space-to-batch', {
   rate: { kind: 'enum', values: ['2', '4', '8'], default: '4', label: t.atrousSpaceToBatch.rate },
   kernel: {
-    kind: 'enum', values: ['edges', 'vertical', 'blur'], default: 'vertical',
-    label: t.atrousDilation.kernel, options: t.atrousDilation.kernels,
+    kind: 'enum',
+    values: ['edges', 'vertical', 'blur'],
+    default: 'vertical',
+    label: t.atrousDilation.kernel,
+    options: t.atrousDilation.kernels,
   },
 });

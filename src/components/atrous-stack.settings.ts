@@ -23,11 +23,15 @@ export const encodeLayers = (layers: readonly LayerSpec[]) =>
 
 export const settings = defineSettings('atrous-stack', {
   preset: {
-    kind: 'enum', values: ['context', 'doubling', 'vgg', 'custom'], default: 'context',
-    label: s.preset, options: s.presets,
+    kind: 'enum',
+    values: ['context', 'doubling', 'vgg', 'custom'],
+    default: 'context',
+    label: s.preset,
+    options: s.presets,
   },
   layers: {
-    kind: 'text', pattern: new RegExp(`${LAYER}(?:_${LAYER}){0,${MAX_LAYERS - 1}}`),
+    kind: 'text',
+    pattern: new RegExp(`${LAYER}(?:_${LAYER}){0,${MAX_LAYERS - 1}}`),
     default: encodeLayers(CONTEXT_MODULE),
   },
 });

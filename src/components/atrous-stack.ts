@@ -9,18 +9,30 @@ import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
 import { parseField } from '../lib/figure/settings.ts';
 import {
-  CONTEXT_MODULE, DILATED_1_2_4, VGG16, receptiveFields, type LayerField, type LayerSpec,
+  CONTEXT_MODULE,
+  DILATED_1_2_4,
+  type LayerField,
+  type LayerSpec,
+  receptiveFields,
+  VGG16,
 } from '../lib/ops/receptive-field.ts';
 import { fmtCount } from '../lib/viz/format.ts';
 import { typedNumberInput } from '../lib/viz/typed-input.ts';
 import {
-  LAYER_FIELDS, LAYER_KEYS, MAX_LAYERS, encodeLayers, settings, type LayerKey,
+  encodeLayers,
+  LAYER_FIELDS,
+  LAYER_KEYS,
+  type LayerKey,
+  MAX_LAYERS,
+  settings,
 } from './atrous-stack.settings.ts';
 
 const s = t.atrousStack;
 type Preset = (typeof settings.fields.preset.values)[number];
 const PRESETS: Partial<Record<Preset, readonly LayerSpec[]>> = {
-  context: CONTEXT_MODULE, doubling: DILATED_1_2_4, vgg: VGG16,
+  context: CONTEXT_MODULE,
+  doubling: DILATED_1_2_4,
+  vgg: VGG16,
 };
 type Layer = Record<LayerKey, number>;
 
@@ -59,37 +71,41 @@ export default defineFigure(settings, ({ $, state, update }) => {
   let rowsShow = '';
   const buildRows = (layers: Layer[]) => {
     rowsShow = encodeLayers(layers);
-    rows.replaceChildren(...layers.map((layer, i) => {
-      const tr = document.createElement('tr');
-      const name = document.createElement('th');
-      name.scope = 'row';
-      name.dataset.name = '';
-      const inputs = LAYER_KEYS.map((key) => {
-        const td = document.createElement('td');
-        td.append(typedNumberInput(LAYER_FIELDS[key], layer[key], labelOf[key](i + 1), rowError, (value) => {
-          const next = decodeLayers(state.values.layers);
-          next[i] = { ...next[i]!, [key]: value };
-          rowsShow = encodeLayers(next);
-          commit(next);
-        }));
-        return td;
-      });
-      const derived = ['span', 'adds', 'jump', 'field'].map((key) => {
-        const td = document.createElement('td');
-        td.className = 'num';
-        td.dataset[key] = '';
-        return td;
-      });
-      const remove = document.createElement('button');
-      Object.assign(remove, { type: 'button', textContent: '×', disabled: layers.length === 1 });
-      remove.dataset.remove = '';
-      remove.setAttribute('aria-label', s.remove(i + 1));
-      remove.addEventListener('click', () => commit(decodeLayers(state.values.layers).filter((_, j) => j !== i)));
-      const last = document.createElement('td');
-      last.append(remove);
-      tr.append(name, ...inputs, ...derived, last);
-      return tr;
-    }));
+    rows.replaceChildren(
+      ...layers.map((layer, i) => {
+        const tr = document.createElement('tr');
+        const name = document.createElement('th');
+        name.scope = 'row';
+        name.dataset.name = '';
+        const inputs = LAYER_KEYS.map((key) => {
+          const td = document.createElement('td');
+          td.append(
+            typedNumberInput(LAYER_FIELDS[key], layer[key], labelOf[key](i + 1), rowError, (value) => {
+              const next = decodeLayers(state.values.layers);
+              next[i] = { ...next[i]!, [key]: value };
+              rowsShow = encodeLayers(next);
+              commit(next);
+            }),
+          );
+          return td;
+        });
+        const derived = ['span', 'adds', 'jump', 'field'].map((key) => {
+          const td = document.createElement('td');
+          td.className = 'num';
+          td.dataset[key] = '';
+          return td;
+        });
+        const remove = document.createElement('button');
+        Object.assign(remove, { type: 'button', textContent: '×', disabled: layers.length === 1 });
+        remove.dataset.remove = '';
+        remove.setAttribute('aria-label', s.remove(i + 1));
+        remove.addEventListener('click', () => commit(decodeLayers(state.values.layers).filter((_, j) => j !== i)));
+        const last = document.createElement('td');
+        last.append(remove);
+        tr.append(name, ...inputs, ...derived, last);
+        return tr;
+      }),
+    );
     addButton.disabled = layers.length >= MAX_LAYERS;
   };
   addButton.addEventListener('click', () => {
@@ -104,23 +120,47 @@ export default defineFigure(settings, ({ $, state, update }) => {
     const height = fields.length * BAR + 8;
     chart.attr('viewBox', `0 0 ${WIDTH} ${height}`);
     const max = Math.max(...fields.map((f) => f.receptiveField));
-    const x = scaleLinear().domain([0, max]).range([0, WIDTH - LABEL - 40]);
+    const x = scaleLinear()
+      .domain([0, max])
+      .range([0, WIDTH - LABEL - 40]);
     const centre = LABEL + x(max) / 2;
-    const bars = chart.selectAll<SVGGElement, LayerField>('g.bar').data(fields).join((enter) => {
-      const g = enter.append('g').attr('class', 'bar');
-      g.append('text').attr('class', 'name').attr('x', LABEL - 6).attr('y', BAR / 2).attr('dy', '0.35em')
-        .attr('text-anchor', 'end').attr('font-size', 12).attr('fill', '#333');
-      g.append('rect').attr('y', 3).attr('height', BAR - 6).attr('rx', 2).attr('fill', '#0b5cad')
-        .attr('fill-opacity', 0.8);
-      g.append('text').attr('class', 'value').attr('y', BAR / 2).attr('dy', '0.35em').attr('font-size', 12)
-        .attr('font-weight', 700).attr('fill', '#1d232b');
-      return g;
-    });
+    const bars = chart
+      .selectAll<SVGGElement, LayerField>('g.bar')
+      .data(fields)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'bar');
+        g.append('text')
+          .attr('class', 'name')
+          .attr('x', LABEL - 6)
+          .attr('y', BAR / 2)
+          .attr('dy', '0.35em')
+          .attr('text-anchor', 'end')
+          .attr('font-size', 12)
+          .attr('fill', '#333');
+        g.append('rect')
+          .attr('y', 3)
+          .attr('height', BAR - 6)
+          .attr('rx', 2)
+          .attr('fill', '#0b5cad')
+          .attr('fill-opacity', 0.8);
+        g.append('text')
+          .attr('class', 'value')
+          .attr('y', BAR / 2)
+          .attr('dy', '0.35em')
+          .attr('font-size', 12)
+          .attr('font-weight', 700)
+          .attr('fill', '#1d232b');
+        return g;
+      });
     bars.attr('transform', (_, i) => `translate(0,${i * BAR + 4})`);
     bars.select('text.name').text((_, i) => labels[i]!);
-    bars.select('rect').attr('x', (f) => centre - x(f.receptiveField) / 2)
+    bars
+      .select('rect')
+      .attr('x', (f) => centre - x(f.receptiveField) / 2)
       .attr('width', (f) => Math.max(1, x(f.receptiveField)));
-    bars.select('text.value').attr('x', (f) => centre + x(f.receptiveField) / 2 + 5)
+    bars
+      .select('text.value')
+      .attr('x', (f) => centre + x(f.receptiveField) / 2 + 5)
       .text((f) => fmtCount(f.receptiveField));
     chart.attr('aria-label', s.chart(fields.map((f, i) => `${labels[i]} ${fmtCount(f.receptiveField)}`).join(', ')));
   };
@@ -130,9 +170,10 @@ export default defineFigure(settings, ({ $, state, update }) => {
       const named = PRESETS[values.preset];
       const decoded = decodeLayers(values.layers);
       // A preset that does not match the layers was just picked: it replaces them.
-      const layers = named && presetOf(decoded) !== values.preset
-        ? named.map(({ kernel, stride = 1, dilation = 1 }) => ({ kernel, stride, dilation }))
-        : decoded;
+      const layers =
+        named && presetOf(decoded) !== values.preset
+          ? named.map(({ kernel, stride = 1, dilation = 1 }) => ({ kernel, stride, dilation }))
+          : decoded;
       return { layers, fields: receptiveFields(layers) };
     },
     draw({ layers, fields }, _, latest) {

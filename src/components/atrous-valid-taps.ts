@@ -23,35 +23,63 @@ const H = 300;
 const M = { top: 10, right: 14, bottom: 46, left: 56 };
 
 export default defineFigure(settings, ({ $, root, state, api, update }) => {
-  const x = scaleLinear().domain([1, MAX_RATE]).range([M.left, W - M.right]);
-  const y = scaleLinear().domain([0, 1]).range([H - M.bottom, M.top]);
+  const x = scaleLinear()
+    .domain([1, MAX_RATE])
+    .range([M.left, W - M.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([H - M.bottom, M.top]);
   const chart = select($<SVGSVGElement>('[data-chart]')).attr('viewBox', `0 0 ${W} ${H}`);
-  chart.append('g').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(8))
+  chart
+    .append('g')
+    .attr('transform', `translate(0,${H - M.bottom})`)
+    .call(axisBottom(x).ticks(8))
     .attr('font-size', 14);
   chart.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(5)).attr('font-size', 14);
-  chart.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 2).attr('text-anchor', 'middle')
-    .attr('font-size', 15).text(v.axisRate);
-  chart.append('text').attr('transform', `translate(14,${(H - M.bottom) / 2}) rotate(-90)`)
+  chart
+    .append('text')
+    .attr('x', (M.left + W - M.right) / 2)
+    .attr('y', H - 2)
     .attr('text-anchor', 'middle')
-    .attr('font-size', 15).text(v.axisShare);
-  const cursor = chart.append('line').attr('y1', M.top).attr('y2', H - M.bottom).attr('stroke', '#5a6470')
+    .attr('font-size', 15)
+    .text(v.axisRate);
+  chart
+    .append('text')
+    .attr('transform', `translate(14,${(H - M.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 15)
+    .text(v.axisShare);
+  const cursor = chart
+    .append('line')
+    .attr('y1', M.top)
+    .attr('y2', H - M.bottom)
+    .attr('stroke', '#5a6470')
     .attr('stroke-dasharray', '3 3');
   const paths = [...SERIES.map((_, i) => SERIES_COLORS[i]!), '#5a6470'].map((color, i) =>
-    chart.append('path').attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2.5)
-      .attr('stroke-dasharray', i === SERIES.length ? '6 4' : null));
+    chart
+      .append('path')
+      .attr('fill', 'none')
+      .attr('stroke', color)
+      .attr('stroke-width', 2.5)
+      .attr('stroke-dasharray', i === SERIES.length ? '6 4' : null),
+  );
   const legendItems = [...SERIES.map((j, i) => [v.series[j], SERIES_COLORS[i]!]), [v.mean, '#5a6470']];
-  $('[data-legend]').replaceChildren(...legendItems.map(([label, color]) => {
-    const li = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.style.background = color!;
-    li.append(swatch, label!);
-    return li;
-  }));
+  $('[data-legend]').replaceChildren(
+    ...legendItems.map(([label, color]) => {
+      const li = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.style.background = color!;
+      li.append(swatch, label!);
+      return li;
+    }),
+  );
 
   // DeepLab's pairings: shares from the tensor beside ((n − 2r)/n)², computed once; each row can
   // put its map size and rate on the chart.
   const pairings = [...root.querySelectorAll<HTMLElement>('[data-pairing]')].map((tr) => ({
-    tr, side: Number(tr.dataset.side), rate: Number(tr.dataset.pairingRate),
+    tr,
+    side: Number(tr.dataset.side),
+    rate: Number(tr.dataset.pairingRate),
   }));
   for (const { tr, side, rate } of pairings) {
     tr.querySelector('[data-show]')!.addEventListener('click', () => {
@@ -72,8 +100,20 @@ export default defineFigure(settings, ({ $, root, state, api, update }) => {
 
   const drawCurves = (size: number, r: ValidTapsResult) => {
     const at = (i: number) => x(r.rates[i]!);
-    SERIES.forEach((j, s) => paths[s]!.attr('d', line<number[]>().x((_, i) => at(i)).y((h) => y(h[j]!))(r.histograms)));
-    paths[SERIES.length]!.attr('d', line<number>().x((_, i) => at(i)).y((m) => y(m))(r.meanValid));
+    SERIES.forEach((j, s) =>
+      paths[s]!.attr(
+        'd',
+        line<number[]>()
+          .x((_, i) => at(i))
+          .y((h) => y(h[j]!))(r.histograms),
+      ),
+    );
+    paths[SERIES.length]!.attr(
+      'd',
+      line<number>()
+        .x((_, i) => at(i))
+        .y((m) => y(m))(r.meanValid),
+    );
     $('[data-chart-title]').textContent = v.chartTitle(size);
     chart.attr('aria-label', v.chartAlt(size));
     $('[data-table-caption]').textContent = v.tableCaption(size);

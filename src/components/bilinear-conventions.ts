@@ -11,10 +11,12 @@ export default defineFigure(settings, ({ $, api }) => ({
   async compute() {
     const runtime = await api();
     const input = Float32Array.from(INPUT);
-    return Promise.all(CONVENTIONS.map(async (c) => {
-      const { tfjs } = await runtime.bilinearUpsample(input, [1, input.length], [1, OUT], c);
-      return [c, tfjs] as const;
-    }));
+    return Promise.all(
+      CONVENTIONS.map(async (c) => {
+        const { tfjs } = await runtime.bilinearUpsample(input, [1, input.length], [1, OUT], c);
+        return [c, tfjs] as const;
+      }),
+    );
   },
   draw(rows: (readonly [Convention, Float32Array])[]) {
     for (const [c, values] of rows) {

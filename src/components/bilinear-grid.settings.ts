@@ -10,7 +10,11 @@ export const settings = defineSettings('bilinear-grid', {
   scale: { kind: 'enum', values: ['2', '3', 'custom'], default: '2', label: g.scale, options: g.scales },
   side: { kind: 'int', min: 1, max: 12, default: 5, label: g.outputSide, control: 'number' },
   convention: {
-    kind: 'enum', values: CONVENTIONS, default: 'align-corners', label: g.convention, options: g.conventions,
+    kind: 'enum',
+    values: CONVENTIONS,
+    default: 'align-corners',
+    label: g.convention,
+    options: g.conventions,
     control: 'radio',
   },
 });

@@ -57,7 +57,10 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
       const color = valueScale(Math.min(...r.input), Math.max(...r.input));
       const digits = outSide > 8 ? 1 : 2;
       paintNumberInputs(inputs, values, color);
-      for (const [key, data] of [['tfjs', r.tfjs], ['ours', r.ours]] as const) {
+      for (const [key, data] of [
+        ['tfjs', r.tfjs],
+        ['ours', r.ours],
+      ] as const) {
         const svg = $<SVGSVGElement>(`[data-${key}]`);
         drawValueGrid(svg, data, outSide, outSide, { color, digits });
         svg.setAttribute('aria-label', `${outSide}×${outSide}: ${Array.from(data, (v) => fmt(v, digits)).join(', ')}`);
@@ -66,8 +69,13 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
       $('[data-source-x]').textContent = r.sourceX.map((x) => fmt(x)).join(', ');
       // Read off where the two conventions sample; the same at every output pixel.
       const shift = defaultShift(size, outSide)[0]!;
-      $('[data-shift]').textContent = g.shift(size, outSide, fmt(shift), fmt((shift * outSide) / size),
-        fmt((1 - size / outSide) / 2));
+      $('[data-shift]').textContent = g.shift(
+        size,
+        outSide,
+        fmt(shift),
+        fmt((shift * outSide) / size),
+        fmt((1 - size / outSide) / 2),
+      );
     },
   };
 });

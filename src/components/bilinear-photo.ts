@@ -24,8 +24,10 @@ export default defineFigure(settings, async ({ $, root, state, api, update }) =>
   const ctx = photoCanvas.getContext('2d')!;
 
   // The crop stays inside this photo: the settings only know the largest photo that loads.
-  const inside = (x: number, y: number) =>
-    ({ x: Math.min(Math.max(x, 0), photo.width - CROP), y: Math.min(Math.max(y, 0), photo.height - CROP) });
+  const inside = (x: number, y: number) => ({
+    x: Math.min(Math.max(x, 0), photo.width - CROP),
+    y: Math.min(Math.max(y, 0), photo.height - CROP),
+  });
   const moveCrop = (x: number, y: number) => state.set(inside(x, y));
   // A linked crop past this photo's edge is moved inside it, and the figure says so.
   const asked = { ...state.values };

@@ -26,10 +26,19 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
     const column = $<HTMLCanvasElement>('[data-column]');
     drawHeatmap(column, r.column, channels, h * w, differenceRamp, [-extent, extent]);
     column.setAttribute('aria-label', d.columnLabel(r.unit));
-    select($<SVGSVGElement>('[data-channel-mark]')).attr('viewBox', `0 0 ${channels} ${h * w}`)
-      .attr('preserveAspectRatio', 'none').selectAll('rect').data([r.channel]).join('rect')
-      .attr('x', (c) => c).attr('y', 0).attr('width', 1).attr('height', h * w)
-      .attr('fill', 'none').attr('stroke', '#111').attr('stroke-width', 0.35);
+    select($<SVGSVGElement>('[data-channel-mark]'))
+      .attr('viewBox', `0 0 ${channels} ${h * w}`)
+      .attr('preserveAspectRatio', 'none')
+      .selectAll('rect')
+      .data([r.channel])
+      .join('rect')
+      .attr('x', (c) => c)
+      .attr('y', 0)
+      .attr('width', 1)
+      .attr('height', h * w)
+      .attr('fill', 'none')
+      .attr('stroke', '#111')
+      .attr('stroke-width', 0.35);
     const slice = $<HTMLCanvasElement>('[data-slice]');
     drawHeatmap(slice, r.slice, w, h, differenceRamp, [-extent, extent]);
     slice.setAttribute('aria-label', d.sliceLabel(Array.from(r.slice, (v) => fmt(v, 3)).join(', ')));

@@ -8,11 +8,17 @@ const SIZES = ['64', '96'] as const;
 export const settings = defineSettings('fully-conv-scene', {
   seed: { kind: 'int', min: 1, max: 99999, default: 3, control: 'number', label: s.seed },
   size: {
-    kind: 'enum', values: SIZES, default: '64', label: s.size,
+    kind: 'enum',
+    values: SIZES,
+    default: '64',
+    label: s.size,
     options: Object.fromEntries(SIZES.map((n) => [n, `${n}×${n}`])),
   },
   show: {
-    kind: 'enum', values: ['argmax', ...CLASSES], default: 'argmax', label: s.show,
+    kind: 'enum',
+    values: ['argmax', ...CLASSES],
+    default: 'argmax',
+    label: s.show,
     options: { argmax: s.argmax, ...Object.fromEntries(CLASSES.map((k) => [k, s.classOption(k)])) },
   },
 });

@@ -10,8 +10,8 @@ import { defineFigure } from '../lib/figure/scaffold.ts';
 import type { SceneResult } from '../lib/runtime/worker/tasks/fully-convolutional.ts';
 import { argmaxRgba } from '../lib/viz/class-palette.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
-import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
 import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
+import { arrowStep, pixelAt } from '../lib/viz/pointer.ts';
 import { drawProbabilityBars } from '../lib/viz/probability-bars.ts';
 import { settings } from './fully-conv-scene.settings.ts';
 
@@ -44,12 +44,30 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
     const { row, col } = cell;
     const top = row * r.stride;
     const left = col * r.stride;
-    windowMark.attr('viewBox', `0 0 ${r.size} ${r.size}`).selectAll('rect').data([0]).join('rect')
-      .attr('x', left + 0.5).attr('y', top + 0.5).attr('width', r.window - 1).attr('height', r.window - 1)
-      .attr('fill', 'none').attr('stroke', '#f0a500').attr('stroke-width', 1.2);
-    cellMark.attr('viewBox', `0 0 ${r.cols} ${r.rows}`).selectAll('rect').data([0]).join('rect')
-      .attr('x', col + 0.05).attr('y', row + 0.05).attr('width', 0.9).attr('height', 0.9)
-      .attr('fill', 'none').attr('stroke', '#111').attr('stroke-width', 0.12);
+    windowMark
+      .attr('viewBox', `0 0 ${r.size} ${r.size}`)
+      .selectAll('rect')
+      .data([0])
+      .join('rect')
+      .attr('x', left + 0.5)
+      .attr('y', top + 0.5)
+      .attr('width', r.window - 1)
+      .attr('height', r.window - 1)
+      .attr('fill', 'none')
+      .attr('stroke', '#f0a500')
+      .attr('stroke-width', 1.2);
+    cellMark
+      .attr('viewBox', `0 0 ${r.cols} ${r.rows}`)
+      .selectAll('rect')
+      .data([0])
+      .join('rect')
+      .attr('x', col + 0.05)
+      .attr('y', row + 0.05)
+      .attr('width', 0.9)
+      .attr('height', 0.9)
+      .attr('fill', 'none')
+      .attr('stroke', '#111')
+      .attr('stroke-width', 0.12);
     $('[data-cell]').textContent = s.cell(row, col, top, left, r.window);
     drawProbabilityBars($('[data-cell-bars]'), cellProbs(r, row, col));
   };
@@ -110,8 +128,14 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
     state.set({ seed: (state.values.seed % settings.fields.seed.max) + 1 });
     void update();
   });
-  drawHeatmap($<HTMLCanvasElement>('[data-ramp]'), Float32Array.from({ length: 64 }, (_, i) => i / 63), 64, 1,
-    interpolateViridis, [0, 1]);
+  drawHeatmap(
+    $<HTMLCanvasElement>('[data-ramp]'),
+    Float32Array.from({ length: 64 }, (_, i) => i / 63),
+    64,
+    1,
+    interpolateViridis,
+    [0, 1],
+  );
 
   return {
     async compute({ seed, size }) {

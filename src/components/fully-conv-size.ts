@@ -24,7 +24,11 @@ export default defineFigure(settings, ({ $, api }) => {
 
   const drawWindows = () => {
     if (!shown) return;
-    const { result, o, values: { dims, input, kernel, stride, padding, dilation } } = shown;
+    const {
+      result,
+      o,
+      values: { dims, input, kernel, stride, padding, dilation },
+    } = shown;
     const windows = windowPositions(input, kernel, stride, padding, dilation);
     const diagram = { input, padBefore: padding, padAfter: padding, windows, values: result.values, padLabel: z.pad };
     svg.setAttribute('aria-label', z.drawingLabel(o));
@@ -40,8 +44,10 @@ export default defineFigure(settings, ({ $, api }) => {
       drawWindows();
     });
     const taps = (i: number) => `[${windows[i]!.taps.join(', ')}]`;
-    $('[data-window]').textContent =
-      z.window(`(${selected.row}, ${selected.col})`, `${taps(selected.row)} × ${taps(selected.col)}`);
+    $('[data-window]').textContent = z.window(
+      `(${selected.row}, ${selected.col})`,
+      `${taps(selected.row)} × ${taps(selected.col)}`,
+    );
   };
 
   svg.addEventListener('keydown', (event) => {

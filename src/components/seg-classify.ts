@@ -51,7 +51,7 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       root.dataset.shown = String(scene.seed);
       const digits = scene.placements.map((p) => p.digit);
       const first = scene.placements[0];
-      const centre = first ? [first.top + DIGIT / 2, first.left + DIGIT / 2] as const : undefined;
+      const centre = first ? ([first.top + DIGIT / 2, first.left + DIGIT / 2] as const) : undefined;
       view.show(scene.image, scene.height, scene.width, [{ map: segmented, field }], centre);
       $('[data-mo-input]').setAttribute('aria-label', t.modelView.sceneAlt(scene.width, t.modelView.digits(digits)));
       drawRgba(coarse, argmaxRgba(slid.probs, slid.rows * slid.cols, 10).rgba, slid.cols, slid.rows);

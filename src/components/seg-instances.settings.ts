@@ -6,6 +6,12 @@ const s = t.segInstances;
 
 export const settings = defineSettings('seg-instances', {
   seed: seedField(11),
-  source: { kind: 'enum', values: ['prediction', 'truth'], default: 'prediction', label: s.source, options: s.sources,
-    control: 'radio' },
+  source: {
+    kind: 'enum',
+    values: ['prediction', 'truth'],
+    default: 'prediction',
+    label: s.source,
+    options: s.sources,
+    control: 'radio',
+  },
 });

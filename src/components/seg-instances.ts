@@ -47,14 +47,16 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       $('[data-instances]').setAttribute('aria-label', s.instancesAlt(parts.count));
       $('[data-repeated]').textContent = s.repeated(repeated, scene.seed);
       $('[data-count]').textContent = s.count(parts.count, new Set(parts.classes).size);
-      $('[data-instance-list]').replaceChildren(...parts.classes.map((cls, i) => {
-        const item = document.createElement('li');
-        const chip = document.createElement('span');
-        chip.className = 'chip';
-        chip.style.background = INSTANCE_COLORS[i % INSTANCE_COLORS.length]!;
-        item.append(chip, s.instance(i + 1, t.modelView.className(cls), parts.areas[i]!));
-        return item;
-      }));
+      $('[data-instance-list]').replaceChildren(
+        ...parts.classes.map((cls, i) => {
+          const item = document.createElement('li');
+          const chip = document.createElement('span');
+          chip.className = 'chip';
+          chip.style.background = INSTANCE_COLORS[i % INSTANCE_COLORS.length]!;
+          item.append(chip, s.instance(i + 1, t.modelView.className(cls), parts.areas[i]!));
+          return item;
+        }),
+      );
     },
   };
 });

@@ -6,8 +6,14 @@ const s = t.segScores;
 
 export const settings = defineSettings('seg-scores', {
   seed: seedField(5),
-  model: { kind: 'enum', values: ['fcn32s', 'fcn8s', 'unet'], default: 'fcn8s', label: s.model, options: s.models,
-    control: 'radio' },
+  model: {
+    kind: 'enum',
+    values: ['fcn32s', 'fcn8s', 'unet'],
+    default: 'fcn8s',
+    label: s.model,
+    options: s.models,
+    control: 'radio',
+  },
 });
 
 /** The four scores, in FCN §5's order, and their formulas (KaTeX, rendered at build time). */

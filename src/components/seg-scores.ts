@@ -7,13 +7,13 @@ import { interpolateBlues } from 'd3';
 import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
 import { confusionMatrix, segmentationMetrics } from '../lib/models/metrics.ts';
-import { classMapRgba, CLASS_COLORS } from '../lib/viz/class-palette.ts';
+import { CLASS_COLORS, classMapRgba } from '../lib/viz/class-palette.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { drawRgba } from '../lib/viz/pixels.ts';
 import { textColor } from '../lib/viz/value-grid.ts';
-import { settings } from './seg-scores.settings.ts';
 import { nextSeed, SCENE_SIDE } from './seg-scene.settings.ts';
+import { settings } from './seg-scores.settings.ts';
 
 const s = t.segScores;
 const CLASSES = CLASS_COLORS.length;
@@ -57,22 +57,28 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       let most = 1;
       for (const v of matrix) most = Math.max(most, v);
       const heads = shown.map((k) =>
-        cell('th', t.modelView.className(k), `border-bottom: 4px solid ${CLASS_COLORS[k]}`));
+        cell('th', t.modelView.className(k), `border-bottom: 4px solid ${CLASS_COLORS[k]}`),
+      );
       $('[data-matrix-head]').replaceChildren(cell('th', s.trueClass), ...heads);
-      $('[data-matrix-body]').replaceChildren(...shown.map((i) => {
-        const row = document.createElement('tr');
-        const head = cell('th', t.modelView.className(i), `border-left: 4px solid ${CLASS_COLORS[i]}`);
-        head.scope = 'row';
-        row.append(head, ...shown.map((j) => {
-          const n = matrix[i * CLASSES + j]!;
-          // Counts on a log scale: background's thousands would wash out the digits' tens.
-          const fill = n === 0 ? '#ffffff' : interpolateBlues(0.15 + (0.85 * Math.log1p(n)) / Math.log1p(most));
-          const td = cell('td', String(n), `background:${fill};color:${textColor(fill)}`);
-          td.dataset.n = `${i},${j}`;
-          return td;
-        }));
-        return row;
-      }));
+      $('[data-matrix-body]').replaceChildren(
+        ...shown.map((i) => {
+          const row = document.createElement('tr');
+          const head = cell('th', t.modelView.className(i), `border-left: 4px solid ${CLASS_COLORS[i]}`);
+          head.scope = 'row';
+          row.append(
+            head,
+            ...shown.map((j) => {
+              const n = matrix[i * CLASSES + j]!;
+              // Counts on a log scale: background's thousands would wash out the digits' tens.
+              const fill = n === 0 ? '#ffffff' : interpolateBlues(0.15 + (0.85 * Math.log1p(n)) / Math.log1p(most));
+              const td = cell('td', String(n), `background:${fill};color:${textColor(fill)}`);
+              td.dataset.n = `${i},${j}`;
+              return td;
+            }),
+          );
+          return row;
+        }),
+      );
       let hit = 0;
       for (let k = 0; k < CLASSES; k++) hit += matrix[k * CLASSES + k]!;
       const inTruth = new Set(label).size;
@@ -81,8 +87,11 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       $('[data-score="meanAccuracy"]').textContent = s.valueWith(scores.meanAccuracy, inTruth, 'truth');
       $('[data-score="meanIoU"]').textContent = s.valueWith(scores.meanIoU, inEither, 'either');
       $('[data-score="frequencyWeightedIoU"]').textContent = s.value(scores.frequencyWeightedIoU);
-      $('[data-class-iou]').textContent = `${s.classIoU}: ${shown.map((k) => s.iou(t.modelView.className(k),
-        scores.classIoU[k] === null ? s.absent : fmt(scores.classIoU[k]!, 3))).join('; ')}`;
+      $('[data-class-iou]').textContent = `${s.classIoU}: ${shown
+        .map((k) =>
+          s.iou(t.modelView.className(k), scores.classIoU[k] === null ? s.absent : fmt(scores.classIoU[k]!, 3)),
+        )
+        .join('; ')}`;
     },
   };
 });

@@ -6,17 +6,20 @@
 import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
 import { confusionMatrix, segmentationMetrics } from '../lib/models/metrics.ts';
-import { classMapRgba, CLASS_COLORS } from '../lib/viz/class-palette.ts';
+import { CLASS_COLORS, classMapRgba } from '../lib/viz/class-palette.ts';
 import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { modelOutputView } from '../lib/viz/model-output.ts';
 import { drawRgba } from '../lib/viz/pixels.ts';
-import { FCNS, settings } from './skip-compare.settings.ts';
 import { nextSeed, SCENE_SIDE } from './seg-scene.settings.ts';
+import { FCNS, settings } from './skip-compare.settings.ts';
 
 const s = t.skipCompare;
 
 export default defineFigure(settings, async ({ $, root, state, api, update, status }) => {
-  const view = modelOutputView(root, FCNS.map((name) => t.modelView.titles[name]!));
+  const view = modelOutputView(
+    root,
+    FCNS.map((name) => t.modelView.titles[name]!),
+  );
   $('[data-new-scene]').addEventListener('click', () => {
     state.set({ seed: nextSeed(state.values.seed) });
     void update();
@@ -27,16 +30,18 @@ export default defineFigure(settings, async ({ $, root, state, api, update, stat
       const w = await api();
       await loadModels(w, FCNS, status);
       const scene = await w.sceneForPage(seed, SCENE_SIDE);
-      const outputs = await Promise.all(FCNS.map(async (name) => ({
-        map: await runModel(w, name, scene.image, SCENE_SIDE, SCENE_SIDE),
-        field: await w.modelReceptiveField(name, { height: SCENE_SIDE, width: SCENE_SIDE }),
-      })));
+      const outputs = await Promise.all(
+        FCNS.map(async (name) => ({
+          map: await runModel(w, name, scene.image, SCENE_SIDE, SCENE_SIDE),
+          field: await w.modelReceptiveField(name, { height: SCENE_SIDE, width: SCENE_SIDE }),
+        })),
+      );
       return { scene, outputs };
     },
     draw({ scene, outputs }) {
       root.dataset.shown = String(scene.seed);
       const first = scene.placements[0];
-      const centre = first ? [first.top + 14, first.left + 14] as const : undefined;
+      const centre = first ? ([first.top + 14, first.left + 14] as const) : undefined;
       view.show(scene.image, scene.height, scene.width, outputs, centre);
       const digits = t.modelView.digits(scene.placements.map((p) => p.digit));
       $('[data-mo-input]').setAttribute('aria-label', t.modelView.sceneAlt(scene.width, digits));

@@ -9,10 +9,18 @@ const CLASS_VALUES = CLASS_COLORS.map((_, k) => String(k));
 export const settings = defineSettings('skip-fusion', {
   seed: seedField(3),
   model: {
-    kind: 'enum', values: ['fcn8s', 'fcn16s'], default: 'fcn8s', label: s.model, options: s.models, control: 'radio',
+    kind: 'enum',
+    values: ['fcn8s', 'fcn16s'],
+    default: 'fcn8s',
+    label: s.model,
+    options: s.models,
+    control: 'radio',
   },
   cls: {
-    kind: 'enum', values: CLASS_VALUES, default: '7', label: s.className,
+    kind: 'enum',
+    values: CLASS_VALUES,
+    default: '7',
+    label: s.className,
     options: Object.fromEntries(CLASS_VALUES.map((k) => [k, t.modelView.className(Number(k))])),
   },
   size: { kind: 'enum', values: ['64', '128'], default: '64', label: s.size, options: s.sizes, control: 'radio' },
@@ -33,11 +41,19 @@ export const ROWS: { model?: 'fcn8s' | 'fcn16s'; steps: string[] }[] = [
 export const OPERATORS = ['arrow', 'plus', 'equals'] as const;
 
 /** The layers a model's rows read, each once. */
-export const layersOf = (model: 'fcn8s' | 'fcn16s') => [...new Set(ROWS.filter((r) => !r.model || r.model === model)
-  .flatMap((r) => r.steps).filter((step) => !(OPERATORS as readonly string[]).includes(step)))];
+export const layersOf = (model: 'fcn8s' | 'fcn16s') => [
+  ...new Set(
+    ROWS.filter((r) => !r.model || r.model === model)
+      .flatMap((r) => r.steps)
+      .filter((step) => !(OPERATORS as readonly string[]).includes(step)),
+  ),
+];
 
 /** The model's sums: [upsampled coarse, skip, their sum] layer names. */
 export const SUMS = {
   fcn16s: [['upscore2_pool4', 'score_pool4', 'fuse_pool4']],
-  fcn8s: [['upscore2_pool4', 'score_pool4', 'fuse_pool4'], ['upscore2_pool3', 'score_pool3', 'fuse_pool3']],
+  fcn8s: [
+    ['upscore2_pool4', 'score_pool4', 'fuse_pool4'],
+    ['upscore2_pool3', 'score_pool3', 'fuse_pool3'],
+  ],
 } as const;

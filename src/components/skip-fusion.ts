@@ -11,7 +11,7 @@ import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { differenceRamp, greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { nextSeed } from './seg-scene.settings.ts';
-import { layersOf, settings, SUMS } from './skip-fusion.settings.ts';
+import { layersOf, SUMS, settings } from './skip-fusion.settings.ts';
 
 const s = t.skipFusion;
 

@@ -8,10 +8,10 @@ import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
 import { digitsFor, fmt, fmtDiff } from '../lib/viz/format.ts';
 import { buildNumberInputs, paintNumberInputs } from '../lib/viz/number-inputs.ts';
-import { differenceRamp, rampScale, valueRamp, type Ramp } from '../lib/viz/palette.ts';
+import { differenceRamp, type Ramp, rampScale, valueRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
-import { settings, SIDE } from './transposed-bilinear.settings.ts';
+import { SIDE, settings } from './transposed-bilinear.settings.ts';
 
 const b = t.transposedBilinear;
 // Past 8×8 the numbers no longer fit their cells, and hundreds of SVG cells cost more than a

@@ -9,7 +9,11 @@ export const MAX_SEED = 1_000_000;
 
 export const settings = defineSettings('transposed-checkerboard', {
   weights: {
-    kind: 'enum', values: ['uniform', 'random'], default: 'uniform', label: c.weights, options: c.modes,
+    kind: 'enum',
+    values: ['uniform', 'random'],
+    default: 'uniform',
+    label: c.weights,
+    options: c.modes,
     control: 'radio',
   },
   seed: { kind: 'int', min: 0, max: MAX_SEED, default: 1 },

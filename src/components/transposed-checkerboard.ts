@@ -11,7 +11,7 @@ import { loadGreyPhoto } from '../lib/viz/grey-photo.ts';
 import { greyRamp, valueScale } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
-import { MAX_SEED, settings, SIDE } from './transposed-checkerboard.settings.ts';
+import { MAX_SEED, SIDE, settings } from './transposed-checkerboard.settings.ts';
 
 const c = t.transposedCheckerboard;
 
@@ -32,7 +32,10 @@ export default defineFigure(settings, async ({ $, root, state, api, update }) =>
         $(`[data-flat="${key}"]`).textContent = c.flat(Array.from(r.flat[key], (v) => fmt(v, 2)).join(', '));
       }
       const color = valueScale(0, 4);
-      const grids = [[3, r.overlap3, r.overlapSide3, r.ratio3], [4, r.overlap4, r.overlapSide4, r.ratio4]] as const;
+      const grids = [
+        [3, r.overlap3, r.overlapSide3, r.ratio3],
+        [4, r.overlap4, r.overlapSide4, r.ratio4],
+      ] as const;
       for (const [k, counts, side, ratio] of grids) {
         const svg = $<SVGSVGElement>(`[data-overlap="${k}"]`);
         drawValueGrid(svg, counts, side, side, { color, digits: 0 });

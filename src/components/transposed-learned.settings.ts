@@ -8,10 +8,20 @@ export const SIDE = 5;
 
 export const settings = defineSettings('transposed-learned', {
   model: {
-    kind: 'enum', values: ['fcn16s', 'fcn8s'], default: 'fcn16s', label: l.model, options: l.models, control: 'radio',
+    kind: 'enum',
+    values: ['fcn16s', 'fcn8s'],
+    default: 'fcn16s',
+    label: l.model,
+    options: l.models,
+    control: 'radio',
   },
   cls: { kind: 'int', min: 0, max: NUM_CLASSES - 1, default: 1, label: l.cls },
   pattern: {
-    kind: 'enum', values: ['pixel', 'block'], default: 'pixel', label: l.pattern, options: l.patterns, control: 'radio',
+    kind: 'enum',
+    values: ['pixel', 'block'],
+    default: 'pixel',
+    label: l.pattern,
+    options: l.patterns,
+    control: 'radio',
   },
 });

@@ -10,7 +10,7 @@ import { defineFigure } from '../lib/figure/scaffold.ts';
 import { fmt } from '../lib/viz/format.ts';
 import { differenceScale, valueScale } from '../lib/viz/palette.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
-import { settings, SIDE } from './transposed-learned.settings.ts';
+import { SIDE, settings } from './transposed-learned.settings.ts';
 
 const l = t.transposedLearned;
 const DIGITS = 3;

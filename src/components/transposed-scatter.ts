@@ -12,7 +12,7 @@ import { digitsFor, fmt, fmtDiff } from '../lib/viz/format.ts';
 import { buildNumberInputs, paintNumberInputs } from '../lib/viz/number-inputs.ts';
 import { valueScale } from '../lib/viz/palette.ts';
 import { drawValueGrid } from '../lib/viz/value-grid.ts';
-import { maxPadding, settings, SIDE } from './transposed-scatter.settings.ts';
+import { maxPadding, SIDE, settings } from './transposed-scatter.settings.ts';
 
 const s = t.transposedScatter;
 const CELL = 44;
@@ -49,17 +49,31 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
 
   // The output panel: a dashed band for the padding around a value grid, and the stamp's outline.
   const partialSvg = select($<SVGSVGElement>('[data-partial]'));
-  const band = partialSvg.append('rect').attr('fill', '#e4e8ec').attr('stroke', '#5a6470')
-    .attr('stroke-dasharray', '6 5').attr('stroke-width', 2);
+  const band = partialSvg
+    .append('rect')
+    .attr('fill', '#e4e8ec')
+    .attr('stroke', '#5a6470')
+    .attr('stroke-dasharray', '6 5')
+    .attr('stroke-width', 2);
   const partialGrid = partialSvg.append('svg');
-  const outline = partialSvg.append('rect').attr('class', 'stamp-outline').attr('fill', 'none')
-    .attr('stroke', '#d55e00').attr('stroke-width', 4).attr('rx', 3);
+  const outline = partialSvg
+    .append('rect')
+    .attr('class', 'stamp-outline')
+    .attr('fill', 'none')
+    .attr('stroke', '#d55e00')
+    .attr('stroke-width', 4)
+    .attr('rx', 3);
 
   const message = $('[data-values-error]');
   const buildInputs = () => {
     inputs = buildNumberInputs($('[data-input]'), x, SIDE, s.inputLabel, () => void update(), message);
     kernelInputs = buildNumberInputs(
-      $('[data-kernel]'), kernel, kernelSide, s.kernelLabel, () => void update(), message,
+      $('[data-kernel]'),
+      kernel,
+      kernelSide,
+      s.kernelLabel,
+      () => void update(),
+      message,
     );
     $('[data-kernel-title]').textContent = s.kernelTitle(kernelSide);
   };
@@ -84,16 +98,28 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
 
     const sum = step > 0 ? partial.subarray((step - 1) * out * out, step * out * out) : new Float32Array(out * out);
     const outer = (out + 2 * p) * CELL;
-    partialSvg.attr('viewBox', `0 0 ${outer} ${outer}`)
+    partialSvg
+      .attr('viewBox', `0 0 ${outer} ${outer}`)
       .attr('aria-label', s.grid(s.partial, out, gridText(sum, digits)));
-    band.attr('x', 1).attr('y', 1).attr('width', outer - 2).attr('height', outer - 2)
+    band
+      .attr('x', 1)
+      .attr('y', 1)
+      .attr('width', outer - 2)
+      .attr('height', outer - 2)
       .attr('visibility', p > 0 ? 'visible' : 'hidden');
-    partialGrid.attr('x', p * CELL).attr('y', p * CELL).attr('width', out * CELL).attr('height', out * CELL);
+    partialGrid
+      .attr('x', p * CELL)
+      .attr('y', p * CELL)
+      .attr('width', out * CELL)
+      .attr('height', out * CELL);
     drawValueGrid(partialGrid.node()!, sum, out, out, { color, digits });
     outline.attr('visibility', current ? 'visible' : 'hidden');
     if (current) {
-      outline.attr('x', (current.left + p) * CELL + 2).attr('y', (current.top + p) * CELL + 2)
-        .attr('width', k * CELL - 4).attr('height', k * CELL - 4);
+      outline
+        .attr('x', (current.left + p) * CELL + 2)
+        .attr('y', (current.top + p) * CELL + 2)
+        .attr('width', k * CELL - 4)
+        .attr('height', k * CELL - 4);
     }
 
     const convSvg = $<SVGSVGElement>('[data-conv]');
@@ -104,12 +130,11 @@ export default defineFigure(settings, ({ $, state, api, update }) => {
 
     const cropped = current && (current.top < 0 || current.left < 0 || current.top + k > out || current.left + k > out);
     $('[data-step]').textContent = current
-      ? s.step(step, total, current.row, current.col, fmt(shown.x[step - 1]!, digits), current.top, current.left)
-        + (cropped ? s.cropped : '')
+      ? s.step(step, total, current.row, current.col, fmt(shown.x[step - 1]!, digits), current.top, current.left) +
+        (cropped ? s.cropped : '')
       : s.stepNone(total);
     $('[data-pad-legend]').hidden = p === 0;
-    $('[data-size]').textContent =
-      `o′ = s(i − 1) + k − 2p = ${stride}·(${SIDE} − 1) + ${k} − 2·${p} = ${out}`;
+    $('[data-size]').textContent = `o′ = s(i − 1) + k − 2p = ${stride}·(${SIDE} − 1) + ${k} − 2·${p} = ${out}`;
     $('[data-maxdiff]').textContent = fmtDiff(maxDiff);
   };
 

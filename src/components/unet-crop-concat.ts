@@ -7,7 +7,7 @@
 import { select } from 'd3';
 import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
-import { sizeWalk, type SizeWalk } from '../lib/ops/size-walk.ts';
+import { type SizeWalk, sizeWalk } from '../lib/ops/size-walk.ts';
 import type { Activation, ModelRunResult } from '../lib/runtime/worker/tasks/models.ts';
 import { loadModels } from '../lib/viz/model-load.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
@@ -19,7 +19,10 @@ const SIDE = 64;
 /** The model's input layer: the scene with its mirrored border, as the network reads it. */
 const INPUT = 'image';
 const layersOf = (level: string) => ({
-  skip: `enc${level}_conv2`, crop: `crop${level}`, up: `up${level}`, concat: `concat${level}`,
+  skip: `enc${level}_conv2`,
+  crop: `crop${level}`,
+  up: `up${level}`,
+  concat: `concat${level}`,
 });
 
 /** One channel of an [1, h, w, c] activation, row-major. */
@@ -95,10 +98,21 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       $('[data-concat-second]').textContent = s.concatSecond(skipC + c);
       const cut = walk!.steps.find((step) => step.name === names.crop)!.crop!;
       const from = skip.shape[1]!;
-      select($<SVGSVGElement>('[data-crop-window]')).attr('viewBox', `0 0 ${from} ${from}`)
-        .selectAll('rect').data([['#000', 1.2], ['#f0a500', 0.6]]).join('rect')
-        .attr('x', cut.before).attr('y', cut.before).attr('width', crop.shape[2]!).attr('height', crop.shape[1]!)
-        .attr('fill', 'none').attr('stroke', (d) => d[0]!).attr('stroke-width', (d) => d[1]!);
+      select($<SVGSVGElement>('[data-crop-window]'))
+        .attr('viewBox', `0 0 ${from} ${from}`)
+        .selectAll('rect')
+        .data([
+          ['#000', 1.2],
+          ['#f0a500', 0.6],
+        ])
+        .join('rect')
+        .attr('x', cut.before)
+        .attr('y', cut.before)
+        .attr('width', crop.shape[2]!)
+        .attr('height', crop.shape[1]!)
+        .attr('fill', 'none')
+        .attr('stroke', (d) => d[0]!)
+        .attr('stroke-width', (d) => d[1]!);
       $('[data-summary]').textContent = s.summary(from, crop.shape[1]!, cut.before, skipC, up.shape[3]!);
       root.dataset.shown = Object.values(values).join(',');
     },

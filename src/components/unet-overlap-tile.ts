@@ -36,13 +36,35 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
     const inside = (v: number, start: number, length: number) => v >= start && v < start + length;
     const at = shown.tiles.find((tl) => inside(row, tl.row, tl.height) && inside(col, tl.col, tl.width))!;
     // The window in the mirrored scene's pixels: the tile's rect grown by the border, shifted by it.
-    marks.selectAll('rect.window').data([['#000', 1.6], ['#f0a500', 0.8]]).join('rect').attr('class', 'window')
-      .attr('x', at.col).attr('y', at.row).attr('width', at.width + 2 * b).attr('height', at.height + 2 * b)
-      .attr('fill', 'none').attr('stroke', (d) => d[0]!).attr('stroke-width', (d) => d[1]!)
+    marks
+      .selectAll('rect.window')
+      .data([
+        ['#000', 1.6],
+        ['#f0a500', 0.8],
+      ])
+      .join('rect')
+      .attr('class', 'window')
+      .attr('x', at.col)
+      .attr('y', at.row)
+      .attr('width', at.width + 2 * b)
+      .attr('height', at.height + 2 * b)
+      .attr('fill', 'none')
+      .attr('stroke', (d) => d[0]!)
+      .attr('stroke-width', (d) => d[1]!)
       .attr('stroke-dasharray', '3 2');
-    marks.selectAll('rect.tile').data([0]).join('rect').attr('class', 'tile')
-      .attr('x', at.col + b).attr('y', at.row + b).attr('width', at.width).attr('height', at.height)
-      .attr('fill', '#f0a500').attr('fill-opacity', 0.25).attr('stroke', '#f0a500').attr('stroke-width', 0.8);
+    marks
+      .selectAll('rect.tile')
+      .data([0])
+      .join('rect')
+      .attr('class', 'tile')
+      .attr('x', at.col + b)
+      .attr('y', at.row + b)
+      .attr('width', at.width)
+      .attr('height', at.height)
+      .attr('fill', '#f0a500')
+      .attr('fill-opacity', 0.25)
+      .attr('stroke', '#f0a500')
+      .attr('stroke-width', 0.8);
     $('[data-cursor]').textContent = s.cursor(at.row, at.col, at.row, at.col, at.width + 2 * b);
   };
 
@@ -51,10 +73,16 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
   const bind = (b: number) => {
     bound = true;
     const inScene = (v: number) => Math.min(Math.max(v - b, 0), SIDE - 1);
-    bindCursor(padded, SIDE + 2 * b, SIDE + 2 * b, () => [state.values.row + b, state.values.col + b], (row, col) => {
-      state.set({ row: inScene(row), col: inScene(col) });
-      drawCursor();
-    });
+    bindCursor(
+      padded,
+      SIDE + 2 * b,
+      SIDE + 2 * b,
+      () => [state.values.row + b, state.values.col + b],
+      (row, col) => {
+        state.set({ row: inScene(row), col: inScene(col) });
+        drawCursor();
+      },
+    );
   };
 
   return {
@@ -79,15 +107,36 @@ export default defineFigure(settings, ({ $, root, state, api, status, update }) 
       drawRgba($<HTMLCanvasElement>('[data-tiled]'), classMapRgba(r.tiledClasses), SIDE, SIDE);
       drawRgba($<HTMLCanvasElement>('[data-whole]'), classMapRgba(r.wholeClasses), SIDE, SIDE);
       // The scene's own edge inside the mirrored border, then every tile.
-      marks.attr('viewBox', `0 0 ${full} ${full}`).selectAll('rect.scene').data([0]).join('rect').attr('class', 'scene')
-        .attr('x', b).attr('y', b).attr('width', SIDE).attr('height', SIDE)
-        .attr('fill', 'none').attr('stroke', '#56b4e9').attr('stroke-width', 0.8);
-      for (const [svg, shift] of [[marks, b], [grid, 0]] as const) {
+      marks
+        .attr('viewBox', `0 0 ${full} ${full}`)
+        .selectAll('rect.scene')
+        .data([0])
+        .join('rect')
+        .attr('class', 'scene')
+        .attr('x', b)
+        .attr('y', b)
+        .attr('width', SIDE)
+        .attr('height', SIDE)
+        .attr('fill', 'none')
+        .attr('stroke', '#56b4e9')
+        .attr('stroke-width', 0.8);
+      for (const [svg, shift] of [
+        [marks, b],
+        [grid, 0],
+      ] as const) {
         if (svg === grid) svg.attr('viewBox', `0 0 ${SIDE} ${SIDE}`);
-        svg.selectAll('rect.cell').data(r.tiles).join('rect').attr('class', 'cell')
-          .attr('x', (d) => d.col + shift).attr('y', (d) => d.row + shift)
-          .attr('width', (d) => d.width).attr('height', (d) => d.height)
-          .attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', 0.4);
+        svg
+          .selectAll('rect.cell')
+          .data(r.tiles)
+          .join('rect')
+          .attr('class', 'cell')
+          .attr('x', (d) => d.col + shift)
+          .attr('y', (d) => d.row + shift)
+          .attr('width', (d) => d.width)
+          .attr('height', (d) => d.height)
+          .attr('fill', 'none')
+          .attr('stroke', '#555')
+          .attr('stroke-width', 0.4);
       }
       marks.selectAll('rect.window, rect.tile').raise();
       const total = SIDE * SIDE;

@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n/en.ts';
 import { defineFigure } from '../lib/figure/scaffold.ts';
-import { nearestFits, paperUnet, sizeWalk, type SizeNode, type SizeStep } from '../lib/ops/size-walk.ts';
+import { nearestFits, paperUnet, type SizeNode, type SizeStep, sizeWalk } from '../lib/ops/size-walk.ts';
 import { loadModels } from '../lib/viz/model-load.ts';
 import { settings } from './unet-size-walk.settings.ts';
 
@@ -13,13 +13,20 @@ const s = t.unetSizeWalk;
 
 function note(step: SizeStep): string {
   switch (step.op.kind) {
-    case 'input': return s.input;
-    case 'conv': return s.conv(step.op.kernel);
-    case 'pool': return s.pool;
-    case 'upconv': return s.upconv;
-    case 'crop': return s.crop(step.crop!.from, step.crop!.before, step.crop!.after);
-    case 'concat': return s.concat;
-    case 'same-size': return s.activation;
+    case 'input':
+      return s.input;
+    case 'conv':
+      return s.conv(step.op.kernel);
+    case 'pool':
+      return s.pool;
+    case 'upconv':
+      return s.upconv;
+    case 'crop':
+      return s.crop(step.crop!.from, step.crop!.before, step.crop!.after);
+    case 'concat':
+      return s.concat;
+    case 'same-size':
+      return s.activation;
   }
 }
 

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { DEFAULT_SCENE, makeScene, type Scene } from '../../src/lib/data/scene.ts';
 import { confusionMatrix, segmentationMetrics } from '../../src/lib/models/metrics.ts';
 import { validSharesLoop } from '../../src/lib/ops/aspp-fields.reference.ts';
 import { agreement, classMapOn, digits, look, metrics, nodePrediction, waitShown, workerTensors } from './models.ts';
-import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
 
 const PATH = '/learn/aspp/';
 const FIGURES = ['aspp-fields', 'aspp-switch', 'aspp-decoder'];
@@ -28,12 +28,15 @@ const sceneOf = (seed: number): Scene => makeScene(digits, seed, { ...DEFAULT_SC
 const pct = (v: number) => (100 * v).toFixed(1);
 const sharesShown = async () => {
   const out = [];
-  for (const i of [0, 1, 2]) out.push((await numbersIn(page, fig('aspp-fields',
-      `[data-branch-shares="${i}"]`))).slice(0, 2));
+  for (const i of [0, 1, 2])
+    out.push((await numbersIn(page, fig('aspp-fields', `[data-branch-shares="${i}"]`))).slice(0, 2));
   return out;
 };
-const settingShows = (text: string) => page.waitForFunction((t) =>
-  document.querySelector('[data-figure="aspp-fields"] [data-setting]')?.textContent?.includes(t), text);
+const settingShows = (text: string) =>
+  page.waitForFunction(
+    (t) => document.querySelector('[data-figure="aspp-fields"] [data-setting]')?.textContent?.includes(t),
+    text,
+  );
 const switchShown = (values: Record<string, string | boolean | number>) =>
   waitShown(page, 'aspp-switch', Object.values(values).join(','));
 
@@ -48,8 +51,7 @@ describe('the ASPP lesson', () => {
     expect(opened.errors).toEqual([]);
   });
 
-  it('prints the evaluation\'s numbers, as in public/weights/metrics.json, beside the paper\'s decoder gain',
-      async () => {
+  it("prints the evaluation's numbers, as in public/weights/metrics.json, beside the paper's decoder gain", async () => {
     const spans = await page.locator('[data-measured]').all();
     expect(spans.length).toBeGreaterThanOrEqual(2);
     for (const span of spans) {
@@ -58,16 +60,17 @@ describe('the ASPP lesson', () => {
     }
     const miou = (name: string) => metrics.models.find((m) => m.name === name)!.meanIoU * 100;
     const [v3, plus] = [miou('deeplabv3'), miou('deeplabv3plus')];
-    const cells = async (row: string) => (await page.locator(fig('aspp-decoder',
-        `tr[data-row="${row}"] td`)).allInnerTexts()).map(Number);
+    const cells = async (row: string) =>
+      (await page.locator(fig('aspp-decoder', `tr[data-row="${row}"] td`)).allInnerTexts()).map(Number);
     expect(await cells('ours')).toEqual([
-      Number(v3.toFixed(1)), Number(plus.toFixed(1)), Number((plus - v3).toFixed(1)),
+      Number(v3.toFixed(1)),
+      Number(plus.toFixed(1)),
+      Number((plus - v3).toFixed(1)),
     ]);
     expect(await cells('paper')).toEqual([77.21, 78.85, 1.64]);
   });
 
-  it('branch fields: our rates and map from the model, the paper\'s shares 0.405 / 0.074 / 0 and 0.398 / 0.068 / 0',
-      async () => {
+  it("branch fields: our rates and map from the model, the paper's shares 0.405 / 0.074 / 0 and 0.398 / 0.068 / 0", async () => {
     await reach(page, 'aspp-fields');
     expect(await numbersIn(page, fig('aspp-fields', '[data-setting]'))).toEqual([64, 4, 16, 16, 3, 3, 3, 6, 9]);
     const expected = (n: number, rates: number[]) => rates.map((r) => validSharesLoop(n, r).map((v) => Number(pct(v))));
@@ -79,16 +82,16 @@ describe('the ASPP lesson', () => {
     await page.check(fig('aspp-fields', 'input[value="os8"]'));
     await settingShows('65×65');
     expect((await sharesShown()).map((s) => s[0])).toEqual([39.8, 6.8, 0]);
-    expect(await text(fig('aspp-fields',
-        '[data-branch-span="2"]'))).toContain('spans 73 map pixels (584 input pixels)');
+    expect(await text(fig('aspp-fields', '[data-branch-span="2"]'))).toContain(
+      'spans 73 map pixels (584 input pixels)',
+    );
     await page.focus(fig('aspp-fields', '[data-branch="0"]'));
     const before = await numbersIn(page, fig('aspp-fields', '[data-cursor]'));
     await page.keyboard.press('ArrowDown');
     expect(await numbersIn(page, fig('aspp-fields', '[data-cursor]'))).toEqual([before[0]! + 1, before[1]!]);
   });
 
-  it('the branch switch: all on agrees with Node, its mIoU is the scene\'s, and a switch changes the prediction',
-      async () => {
+  it("the branch switch: all on agrees with Node, its mIoU is the scene's, and a switch changes the prediction", async () => {
     await reach(page, 'aspp-switch');
     const values = { model: 'deeplabv3', seed: 5, b0: true, b1: true, b2: true, b3: true, b4: true };
     await page.check(fig('aspp-switch', 'input[data-state="b1"]'));

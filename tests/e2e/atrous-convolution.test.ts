@@ -5,7 +5,14 @@ import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
 import { expectNoAxeViolations, numbersIn, open, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/atrous-convolution/';
-const FIGURES = ['atrous-dilation', 'atrous-stack', 'atrous-erf', 'atrous-gridding', 'atrous-valid-taps', 'atrous-space-to-batch'];
+const FIGURES = [
+  'atrous-dilation',
+  'atrous-stack',
+  'atrous-erf',
+  'atrous-gridding',
+  'atrous-valid-taps',
+  'atrous-space-to-batch',
+];
 
 const opened = await openForFile(PATH);
 const { browser, page } = opened;
@@ -41,9 +48,13 @@ describe('the atrous-convolution lesson', () => {
     const slider = page.locator(fig('atrous-dilation', 'input[type="range"]'));
     for (const rate of [1, 2, 7, 16]) {
       await slider.fill(String(rate));
-      await expect.poll(() => text(fig('atrous-dilation', '[data-span]'))).toBe(`Effective kernel size: ${2 * rate + 1} × ${2 * rate + 1}`);
+      await expect
+        .poll(() => text(fig('atrous-dilation', '[data-span]')))
+        .toBe(`Effective kernel size: ${2 * rate + 1} × ${2 * rate + 1}`);
       expect(await numbersIn(page, fig('atrous-dilation', '[data-params]'))).toEqual([9]);
-      expect(await text(fig('atrous-dilation', '[data-zeros]'))).toContain(`${(2 * rate + 1) ** 2} entries; 5 of them are non-zero`);
+      expect(await text(fig('atrous-dilation', '[data-zeros]'))).toContain(
+        `${(2 * rate + 1) ** 2} entries; 5 of them are non-zero`,
+      );
       expect((await numbersIn(page, fig('atrous-dilation', '[data-space-to-batch]'))).at(-1)).toBeLessThan(1e-4);
     }
     expect(await colours(fig('atrous-dilation', '[data-output]'))).toBeGreaterThan(50);
@@ -53,19 +64,31 @@ describe('the atrous-convolution lesson', () => {
     const before = await numbersIn(page, fig('atrous-dilation', '[data-cursor]'));
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => numbersIn(page, fig('atrous-dilation', '[data-cursor]')).then((n) => n.slice(0, 2))).toEqual([before[0]! + 1, before[1]! + 1]);
-    const xs = await page.locator(fig('atrous-dilation', '[data-taps] g:last-of-type rect')).evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('x'))));
+    await expect
+      .poll(() => numbersIn(page, fig('atrous-dilation', '[data-cursor]')).then((n) => n.slice(0, 2)))
+      .toEqual([before[0]! + 1, before[1]! + 1]);
+    const xs = await page
+      .locator(fig('atrous-dilation', '[data-taps] g:last-of-type rect'))
+      .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('x'))));
     expect(xs).toHaveLength(9);
     expect(xs[1]! - xs[0]!).toBe(16);
     // A kernel change reaches the weights shown.
     await page.selectOption(fig('atrous-dilation', 'select'), 'blur');
-    const weights = () => page.locator(fig('atrous-dilation', '[data-weights] text')).allTextContents().then((t) => t.map(Number));
+    const weights = () =>
+      page
+        .locator(fig('atrous-dilation', '[data-weights] text'))
+        .allTextContents()
+        .then((t) => t.map(Number));
     await expect.poll(weights).toEqual(Array(9).fill(0.11));
   });
 
-  it('the stack editor: the presets give Yu & Koltun\'s fields and VGG\'s, and an edit recomputes them', async () => {
+  it("the stack editor: the presets give Yu & Koltun's fields and VGG's, and an edit recomputes them", async () => {
     await reach(page, 'atrous-stack');
-    const fields = () => page.locator(fig('atrous-stack', '[data-field]')).allInnerTexts().then((t) => t.map(Number));
+    const fields = () =>
+      page
+        .locator(fig('atrous-stack', '[data-field]'))
+        .allInnerTexts()
+        .then((t) => t.map(Number));
     expect(await fields()).toEqual([3, 5, 9, 17, 33, 65, 67]);
     await page.selectOption(fig('atrous-stack', '[data-state="preset"]'), 'doubling');
     await expect.poll(fields).toEqual([3, 7, 15]);
@@ -84,14 +107,20 @@ describe('the atrous-convolution lesson', () => {
     // Back to 1-2-4, then make the last layer's dilation 8 and add a layer.
     await page.selectOption(fig('atrous-stack', '[data-state="preset"]'), 'doubling');
     await page.getByLabel('Dilation of layer 3').fill('8');
-    const layers = [{ kernel: 3, stride: 1, dilation: 1 }, { kernel: 3, stride: 1, dilation: 2 }, { kernel: 3, stride: 1, dilation: 8 }];
+    const layers = [
+      { kernel: 3, stride: 1, dilation: 1 },
+      { kernel: 3, stride: 1, dilation: 2 },
+      { kernel: 3, stride: 1, dilation: 8 },
+    ];
     await expect.poll(fields).toEqual([1, 2, 3].map((n) => receptiveFieldLoop(layers.slice(0, n))));
     expect(await page.locator(fig('atrous-stack', '[data-state="preset"]')).inputValue()).toBe('custom');
     await page.click(fig('atrous-stack', '[data-add]'));
     layers.push({ kernel: 3, stride: 1, dilation: 16 });
     await expect.poll(fields).toEqual([1, 2, 3, 4].map((n) => receptiveFieldLoop(layers.slice(0, n))));
     expect(await page.locator(fig('atrous-stack', '[data-chart] rect')).count()).toBe(4);
-    expect(await page.locator(fig('atrous-stack', '[data-chart]')).getAttribute('aria-label')).toContain(String(receptiveFieldLoop(layers)));
+    expect(await page.locator(fig('atrous-stack', '[data-chart]')).getAttribute('aria-label')).toContain(
+      String(receptiveFieldLoop(layers)),
+    );
     await page.getByLabel('Remove layer 1').click();
     await expect.poll(async () => (await fields()).length).toBe(3);
     // A typed value beyond the limits is refused next to the table; the stack keeps its last value.
@@ -100,7 +129,8 @@ describe('the atrous-convolution lesson', () => {
     await dilation.fill('99');
     expect(await dilation.getAttribute('aria-invalid')).toBe('true');
     expect(await text(fig('atrous-stack', '[data-row-error]'))).toBe(
-      'Dilation of layer 2 must be between 1 and 32; the figure keeps the last valid value.');
+      'Dilation of layer 2 must be between 1 and 32; the figure keeps the last valid value.',
+    );
     expect(await fields()).toEqual(before);
     await dilation.fill('');
     expect(await text(fig('atrous-stack', '[data-row-error]'))).toContain('Type a value for Dilation of layer 2');
@@ -137,13 +167,15 @@ describe('the atrous-convolution lesson', () => {
     await page.check(fig('atrous-erf', 'input[value="relu"]'));
     // ReLU can switch the centre output off for an input; the figure then says so instead of a map.
     const drawnOrExplained = async () =>
-      (await colours(fig('atrous-erf', '[data-heat]'))) > 20 || (await page.locator(fig('atrous-erf', '[data-dead]')).isVisible());
+      (await colours(fig('atrous-erf', '[data-heat]'))) > 20 ||
+      (await page.locator(fig('atrous-erf', '[data-dead]')).isVisible());
     await expect.poll(drawnOrExplained, { timeout: 10_000 }).toBe(true);
   });
 
   it('gridding: holes counted as the loop counts them, and a typed list (1, 4) shows holes without a common factor', async () => {
     await reach(page, 'atrous-gridding');
-    const side = (i: number, key: string) => numbersIn(page, fig('atrous-gridding', `[data-side="${i}"] [data-${key}]`));
+    const side = (i: number, key: string) =>
+      numbersIn(page, fig('atrous-gridding', `[data-side="${i}"] [data-${key}]`));
     const holes = (rates: number[]) => griddingCountsLoop(rates).counts.filter((c) => c === 0).length;
     expect(await side(0, 'field')).toEqual([29, 29]);
     expect((await side(0, 'holes'))[0]).toBe(holes([2, 4, 8]));
@@ -170,7 +202,9 @@ describe('the atrous-convolution lesson', () => {
     const input = page.locator(fig('atrous-gridding', '[data-side="1"] input'));
     await input.fill('1, x');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
-    expect(await text(fig('atrous-gridding', '[data-side="1"] [data-error-for="ratesB"]'))).toContain('keeps the last valid value');
+    expect(await text(fig('atrous-gridding', '[data-side="1"] [data-error-for="ratesB"]'))).toContain(
+      'keeps the last valid value',
+    );
     expect(await side(1, 'field')).toEqual([15, 15]);
     await input.fill('1, 2, 5');
     await expect.poll(() => side(1, 'holes').then((n) => n[0])).toBe(0);
@@ -178,7 +212,7 @@ describe('the atrous-convolution lesson', () => {
     expect(await text(fig('atrous-gridding', '[data-side="1"] [data-error-for="ratesB"]'))).toBe('');
   });
 
-  it('DeepLab v3 Fig. 4: the FACTS.md shares on 65×65, and the loop\'s shares on another map size', async () => {
+  it("DeepLab v3 Fig. 4: the FACTS.md shares on 65×65, and the loop's shares on another map size", async () => {
     await reach(page, 'atrous-valid-taps');
     const row = (rate: number) => numbersIn(page, fig('atrous-valid-taps', `[data-fact-rate="${rate}"]`));
     expect((await row(6)).slice(0, 2)).toEqual([6, 0.665]);
@@ -190,12 +224,26 @@ describe('the atrous-convolution lesson', () => {
     await page.locator(fig('atrous-valid-taps', 'input[type="number"]')).fill('33');
     await expect.poll(() => row(6).then((r) => r[1])).toBe(Number(shareWith(33, 6, 9).toFixed(3)));
     for (const rate of [12, 18, 33]) {
-      expect((await row(rate)).slice(1, 3)).toEqual([Number(shareWith(33, rate, 9).toFixed(3)), Number(shareWith(33, rate, 1).toFixed(3))]);
+      expect((await row(rate)).slice(1, 3)).toEqual([
+        Number(shareWith(33, rate, 9).toFixed(3)),
+        Number(shareWith(33, rate, 1).toFixed(3)),
+      ]);
     }
     // DeepLab's own pairings, computed from the tensor, beside ((n − 2r)/n)²: FACTS.md's numbers.
     const pairing = (stride: number, rate: number) =>
       numbersIn(page, fig('atrous-valid-taps', `[data-pairing="${stride}"][data-pairing-rate="${rate}"]`));
-    const facts = { 16: [[6, 0.405], [12, 0.074], [18, 0]], 8: [[12, 0.398], [24, 0.068], [36, 0]] } as const;
+    const facts = {
+      16: [
+        [6, 0.405],
+        [12, 0.074],
+        [18, 0],
+      ],
+      8: [
+        [12, 0.398],
+        [24, 0.068],
+        [36, 0],
+      ],
+    } as const;
     for (const [stride, rows] of Object.entries(facts)) {
       const side = (513 - 1) / Number(stride) + 1;
       for (const [rate, share] of rows) {
@@ -207,8 +255,11 @@ describe('the atrous-convolution lesson', () => {
     }
     await page.locator(fig('atrous-valid-taps', 'input[type="range"]')).fill('40');
     await expect.poll(() => text(fig('atrous-valid-taps', '[data-map-title]'))).toContain('rate 40');
-    expect((await numbersIn(page, fig('atrous-valid-taps', '[data-selected-rate]'))).slice(0, 3))
-      .toEqual([40, Number(shareWith(33, 40, 9).toFixed(3)), Number(shareWith(33, 40, 1).toFixed(3))]);
+    expect((await numbersIn(page, fig('atrous-valid-taps', '[data-selected-rate]'))).slice(0, 3)).toEqual([
+      40,
+      Number(shareWith(33, 40, 9).toFixed(3)),
+      Number(shareWith(33, 40, 1).toFixed(3)),
+    ]);
   });
 
   it('valid taps: Show sets the size and rate controls (two-way), a refused size keeps the last map', async () => {
@@ -220,27 +271,36 @@ describe('the atrous-convolution lesson', () => {
     expect(await rateInput.inputValue()).toBe('24');
     expect(await text(fig('atrous-valid-taps', '[data-value-for="rate"]'))).toBe('24');
     await expect.poll(() => text(fig('atrous-valid-taps', '[data-map-title]'))).toContain('rate 24');
-    expect((await numbersIn(page, fig('atrous-valid-taps', '[data-selected-rate]'))).slice(0, 2))
-      .toEqual([24, Number(shareWith(65, 24, 9).toFixed(3))]);
+    expect((await numbersIn(page, fig('atrous-valid-taps', '[data-selected-rate]'))).slice(0, 2)).toEqual([
+      24,
+      Number(shareWith(65, 24, 9).toFixed(3)),
+    ]);
     await page.click(fig('atrous-valid-taps', '[data-pairing="16"][data-pairing-rate="18"] [data-show]'));
     await expect.poll(() => sizeInput.inputValue()).toBe('33');
     await expect.poll(() => text(fig('atrous-valid-taps', '[data-table-caption]'))).toContain('33×33');
     await sizeInput.fill('300');
     expect(await sizeInput.getAttribute('aria-invalid')).toBe('true');
     expect(await text(fig('atrous-valid-taps', '[data-error-for="size"]'))).toBe(
-      'Feature map side must be between 5 and 129; the figure keeps the last valid value.');
+      'Feature map side must be between 5 and 129; the figure keeps the last valid value.',
+    );
     expect(await text(fig('atrous-valid-taps', '[data-table-caption]'))).toContain('33×33');
-    expect((await numbersIn(page, fig('atrous-valid-taps', '[data-selected-rate]'))).slice(0, 2))
-      .toEqual([18, Number(shareWith(33, 18, 9).toFixed(3))]);
+    expect((await numbersIn(page, fig('atrous-valid-taps', '[data-selected-rate]'))).slice(0, 2)).toEqual([
+      18,
+      Number(shareWith(33, 18, 9).toFixed(3)),
+    ]);
   });
 
   it('space to batch: r² sub-maps laid out r by r, and the interleaved result equals the dilated conv', async () => {
     await reach(page, 'atrous-space-to-batch');
     for (const rate of [2, 8]) {
       await page.selectOption(fig('atrous-space-to-batch', '[data-state="rate"]'), String(rate));
-      await expect.poll(() => text(fig('atrous-space-to-batch', '[data-title-split]'))).toContain(`${rate * rate} sub-maps of ${128 / rate}×${128 / rate}`);
+      await expect
+        .poll(() => text(fig('atrous-space-to-batch', '[data-title-split]')))
+        .toContain(`${rate * rate} sub-maps of ${128 / rate}×${128 / rate}`);
       const side = (128 / rate) * rate + 2 * (rate - 1);
-      expect(await page.locator(fig('atrous-space-to-batch', '[data-split]')).evaluate((c: HTMLCanvasElement) => c.width)).toBe(side);
+      expect(
+        await page.locator(fig('atrous-space-to-batch', '[data-split]')).evaluate((c: HTMLCanvasElement) => c.width),
+      ).toBe(side);
       expect((await numbersIn(page, fig('atrous-space-to-batch', '[data-diff]'))).at(-1)).toBeLessThan(1e-4);
     }
     expect(await colours(fig('atrous-space-to-batch', '[data-output]'))).toBeGreaterThan(50);
@@ -254,10 +314,13 @@ describe('the atrous-convolution lesson', () => {
 
 describe('settings in the URL', () => {
   it('a linked configuration opens as linked, and changes are written back', async () => {
-    const query = '?atrous-dilation.rate=2&atrous-stack.layers=3.1.1_3.1.2_3.1.4_3.1.8&atrous-gridding.ratesA=1-4&atrous-valid-taps.size=33';
+    const query =
+      '?atrous-dilation.rate=2&atrous-stack.layers=3.1.1_3.1.2_3.1.4_3.1.8&atrous-gridding.ratesA=1-4&atrous-valid-taps.size=33';
     const { page: p, errors } = await open(browser, PATH + query);
     await reach(p, 'atrous-dilation');
-    await expect.poll(() => p.locator(fig('atrous-dilation', '[data-span]')).innerText()).toBe('Effective kernel size: 5 × 5');
+    await expect
+      .poll(() => p.locator(fig('atrous-dilation', '[data-span]')).innerText())
+      .toBe('Effective kernel size: 5 × 5');
     await reach(p, 'atrous-stack');
     expect((await p.locator(fig('atrous-stack', '[data-field]')).allInnerTexts()).map(Number)).toEqual([3, 7, 15, 31]);
     await reach(p, 'atrous-gridding');
@@ -278,8 +341,15 @@ describe('settings in the URL', () => {
     const query = `?atrous-stack.layers=3.1.1_3.1.99&atrous-valid-taps.size=999&atrous-gridding.ratesA=1-2-99`;
     const { page: p, errors } = await open(browser, PATH + query);
     await reach(p, 'atrous-stack');
-    const stackFields = () => p.locator(fig('atrous-stack', '[data-field]')).allInnerTexts().then((t) => t.map(Number));
-    const clamped = [{ kernel: 3, stride: 1, dilation: 1 }, { kernel: 3, stride: 1, dilation: 32 }];
+    const stackFields = () =>
+      p
+        .locator(fig('atrous-stack', '[data-field]'))
+        .allInnerTexts()
+        .then((t) => t.map(Number));
+    const clamped = [
+      { kernel: 3, stride: 1, dilation: 1 },
+      { kernel: 3, stride: 1, dilation: 32 },
+    ];
     expect(await stackFields()).toEqual([1, 2].map((n) => receptiveFieldLoop(clamped.slice(0, n))));
     expect(await p.getByLabel('Dilation of layer 2').inputValue()).toBe('32');
     expect(await p.locator(fig('atrous-stack', '[data-status]')).innerText()).toContain('3.1.99');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONVENTIONS, type Convention } from '../../src/lib/ops/bilinear-coordinates.ts';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
+import { CONVENTIONS, type Convention } from '../../src/lib/ops/bilinear-coordinates.ts';
 import { expectNoAxeViolations, numbersIn, open, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/bilinear-interpolation/';
@@ -70,7 +70,10 @@ describe('the bilinear-interpolation lesson', () => {
       const corners = [10, 20, 30, 40];
       const w = await weights();
       const value = (await numbersIn(page, '[data-value]'))[0];
-      expect(value).toBeCloseTo(w.reduce((s, v, i) => s + v * corners[i], 0), 1);
+      expect(value).toBeCloseTo(
+        w.reduce((s, v, i) => s + v * corners[i], 0),
+        1,
+      );
       // The two 1-D steps at fx = 0.8: top = 10 + 10·0.8, bottom = 30 + 10·0.8.
       const edges = await page.locator('[data-figure="bilinear-cell"] svg text').allTextContents();
       expect(edges).toContain('top 18.0');
@@ -89,7 +92,10 @@ describe('the bilinear-interpolation lesson', () => {
 
   describe('the grid upsampler', () => {
     const grid = (key: 'tfjs' | 'ours') =>
-      page.locator(`[data-figure="bilinear-grid"] [data-${key}] text`).allTextContents().then((t) => t.map(Number));
+      page
+        .locator(`[data-figure="bilinear-grid"] [data-${key}] text`)
+        .allTextContents()
+        .then((t) => t.map(Number));
     const pick = async (c: Convention) => {
       await page.locator(`[data-figure="bilinear-grid"] input[value="${c}"]`).check();
     };
@@ -101,7 +107,9 @@ describe('the bilinear-interpolation lesson', () => {
       for (const c of CONVENTIONS) {
         await pick(c);
         const expected = Array.from(resizeBilinearLoop(input, 2, 2, 4, 4, c));
-        await expect.poll(() => grid('tfjs').then((v) => v.map((x, i) => Math.abs(x - expected[i]) < 0.006))).toEqual(expected.map(() => true));
+        await expect
+          .poll(() => grid('tfjs').then((v) => v.map((x, i) => Math.abs(x - expected[i]) < 0.006)))
+          .toEqual(expected.map(() => true));
         expect(await grid('ours')).toEqual(await grid('tfjs'));
         expect((await numbersIn(page, '[data-maxdiff]'))[0]).toBeLessThan(1e-4);
         seen.add((await grid('tfjs')).join());
@@ -145,7 +153,11 @@ describe('the bilinear-interpolation lesson', () => {
     });
 
     it('the TF.js default shift is measured as (s − 1)/2 output pixels at ×2 and ×3', async () => {
-      for (const [n, s] of [[2, 2], [3, 3], [4, 3]]) {
+      for (const [n, s] of [
+        [2, 2],
+        [3, 3],
+        [4, 3],
+      ]) {
         await page.selectOption('[data-figure="bilinear-grid"] select[data-state="n"]', String(n));
         await page.selectOption('[data-figure="bilinear-grid"] select[data-state="scale"]', String(s));
         // n_in → n_out, input pixels, output pixels, then the formula (1 − n_in/n_out)/2
@@ -172,7 +184,12 @@ describe('the bilinear-interpolation lesson', () => {
       const error = page.locator('[data-figure="bilinear-grid"] [data-error-for="side"]');
       await side.fill('4');
       await expect.poll(async () => (await grid('tfjs')).length).toBe(16);
-      for (const [typed, why] of [['13', /between 1 and 12/], ['0', /between 1 and 12/], ['', /Type a value/], ['2.5', /not a value/]] as const) {
+      for (const [typed, why] of [
+        ['13', /between 1 and 12/],
+        ['0', /between 1 and 12/],
+        ['', /Type a value/],
+        ['2.5', /not a value/],
+      ] as const) {
         await side.fill(typed);
         await expect.poll(() => error.innerText()).toMatch(why);
         expect(await side.getAttribute('aria-invalid')).toBe('true');
@@ -199,8 +216,9 @@ describe('the bilinear-interpolation lesson', () => {
         await expect.poll(() => row(c)).toEqual([...xs, Number(steps.toFixed(2))]);
       }
       const shift = (1 - nIn / nOut) / 2;
-      expect(await numbersIn(page, '[data-figure="bilinear-centres"] [data-shift]'))
-        .toEqual([shift, (shift * nOut) / nIn].map((v) => Number(v.toFixed(2))));
+      expect(await numbersIn(page, '[data-figure="bilinear-centres"] [data-shift]')).toEqual(
+        [shift, (shift * nOut) / nIn].map((v) => Number(v.toFixed(2))),
+      );
     };
 
     it('marks where each output samples the input under each convention, 4 → 8 first', async () => {
@@ -217,7 +235,9 @@ describe('the bilinear-interpolation lesson', () => {
       await page.locator('[data-figure="bilinear-centres"] input[data-state="nOut"]').fill('9');
       await expectSamples(3, 9);
       expect(await numbersIn(page, '[data-figure="bilinear-centres"] [data-shift]')).toEqual([0.33, 1]);
-      expect(await numbersIn(page, '[data-figure="bilinear-centres"] [data-ratios]')).toEqual([3, 9, 0.333, 1, 1, 0.25]);
+      expect(await numbersIn(page, '[data-figure="bilinear-centres"] [data-ratios]')).toEqual([
+        3, 9, 0.333, 1, 1, 0.25,
+      ]);
       await page.locator('[data-figure="bilinear-centres"] input[data-state="nOut"]').fill('5');
       await expectSamples(3, 5);
     });
@@ -242,7 +262,12 @@ describe('the bilinear-interpolation lesson', () => {
         for (let i = 0; i < d.length; i += 4) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
         return { width: c.width, colours: colours.size, blockSame: at(0, 0) === at(7, 7) && at(8, 8) === at(15, 15) };
       };
-      return { nearest: read('nearest'), half: read('halfPixel'), align: read('alignCorners'), diff: read('difference') };
+      return {
+        nearest: read('nearest'),
+        half: read('halfPixel'),
+        align: read('alignCorners'),
+        diff: read('difference'),
+      };
     });
     expect(stats.nearest.width).toBe(192);
     expect(stats.nearest.blockSame).toBe(true);
@@ -261,10 +286,20 @@ describe('the bilinear-interpolation lesson', () => {
 
 describe('settings in the URL', () => {
   it('a linked configuration opens as linked, and changes are written back to the URL', async () => {
-    const { page: p, errors } = await open(browser, `${PATH}?bilinear-grid.n=3&bilinear-grid.convention=half-pixel&bilinear-cell.x=0.9&bilinear-cell.y=0.1`);
+    const { page: p, errors } = await open(
+      browser,
+      `${PATH}?bilinear-grid.n=3&bilinear-grid.convention=half-pixel&bilinear-cell.x=0.9&bilinear-cell.y=0.1`,
+    );
     await reach(p, 'bilinear-grid');
     const values = (await p.locator('[data-figure="bilinear-grid"] [data-tfjs] text').allTextContents()).map(Number);
-    const expected = resizeBilinearLoop(Float32Array.from([10, 20, 30, 40, 50, 60, 70, 80, 90]), 3, 3, 6, 6, 'half-pixel');
+    const expected = resizeBilinearLoop(
+      Float32Array.from([10, 20, 30, 40, 50, 60, 70, 80, 90]),
+      3,
+      3,
+      6,
+      6,
+      'half-pixel',
+    );
     expect(values).toHaveLength(36);
     values.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 1));
     expect(await p.locator('[data-figure="bilinear-grid"] input[value="half-pixel"]').isChecked()).toBe(true);
@@ -274,7 +309,9 @@ describe('settings in the URL', () => {
     // The default is left out of the URL.
     await expect.poll(() => new URL(p.url()).searchParams.has('bilinear-grid.convention')).toBe(false);
     await reach(p, 'bilinear-cell');
-    expect(await p.locator('[data-figure="bilinear-cell"] circle[role="slider"]').getAttribute('aria-valuetext')).toBe('Sample point at x = 0.90, y = 0.10');
+    expect(await p.locator('[data-figure="bilinear-cell"] circle[role="slider"]').getAttribute('aria-valuetext')).toBe(
+      'Sample point at x = 0.90, y = 0.10',
+    );
     expect(errors).toEqual([]);
     await p.context().close();
   });
@@ -288,7 +325,9 @@ describe('the number line on its own', () => {
       for (const f of document.querySelectorAll('[data-figure]:not([data-figure="bilinear-centres"])')) f.remove();
     });
     expect(await reach(p, 'bilinear-centres')).toBe('ready');
-    expect(await p.locator('[data-figure="bilinear-centres"] [data-samples="half-pixel"]').innerText()).toContain('-0.25');
+    expect(await p.locator('[data-figure="bilinear-centres"] [data-samples="half-pixel"]').innerText()).toContain(
+      '-0.25',
+    );
     await p.waitForTimeout(500);
     expect(requests.some((u) => /bilinear-centres/.test(u))).toBe(true);
     expect(requests.filter((u) => /worker-|\.wasm$|tfjs/.test(u))).toEqual([]);
@@ -299,15 +338,20 @@ describe('the number line on its own', () => {
 
 describe('bad input', () => {
   it('a URL value beyond the limits is clamped, with a note in the figure', async () => {
-    const { page: p, errors } = await open(browser, `${PATH}?bilinear-grid.scale=custom&bilinear-grid.side=99&bilinear-centres.nOut=-3`);
+    const { page: p, errors } = await open(
+      browser,
+      `${PATH}?bilinear-grid.scale=custom&bilinear-grid.side=99&bilinear-centres.nOut=-3`,
+    );
     expect(await reach(p, 'bilinear-grid')).toBe('ready');
-    expect(await p.locator('[data-figure="bilinear-grid"] [data-status]').innerText())
-      .toMatch(/asked for Output side = 99; this figure shows 12/);
+    expect(await p.locator('[data-figure="bilinear-grid"] [data-status]').innerText()).toMatch(
+      /asked for Output side = 99; this figure shows 12/,
+    );
     expect(await p.locator('[data-figure="bilinear-grid"] input[data-state="side"]').inputValue()).toBe('12');
     expect(await p.locator('[data-figure="bilinear-grid"] [data-tfjs] text').count()).toBe(144);
     expect(await reach(p, 'bilinear-centres')).toBe('ready');
-    expect(await p.locator('[data-figure="bilinear-centres"] [data-status]').innerText())
-      .toMatch(/asked for Output pixels n_out = -3; this figure shows 2/);
+    expect(await p.locator('[data-figure="bilinear-centres"] [data-status]').innerText()).toMatch(
+      /asked for Output pixels n_out = -3; this figure shows 2/,
+    );
     expect(await p.locator('[data-figure="bilinear-centres"] input[data-state="nOut"]').inputValue()).toBe('2');
     expect(errors).toEqual([]);
     await p.context().close();
@@ -319,7 +363,8 @@ describe('bad input', () => {
     const before = await value();
     const corner = page.locator('[data-figure="bilinear-cell"] [data-corner-value="0"]');
     await corner.fill('1e39');
-    await expect.poll(() => page.locator('[data-figure="bilinear-cell"] [data-values-error]').innerText())
+    await expect
+      .poll(() => page.locator('[data-figure="bilinear-cell"] [data-values-error]').innerText())
       .toMatch(/top-left value must be between -1000000 and 1000000/);
     expect(await corner.getAttribute('aria-invalid')).toBe('true');
     expect(await value()).toEqual(before);

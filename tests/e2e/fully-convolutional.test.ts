@@ -1,19 +1,22 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { digitPixels, digitsFromIdx } from '../../src/lib/data/digits.ts';
 import { makeScene } from '../../src/lib/data/scene.ts';
 import { loadModel } from '../../src/lib/models/load.ts';
 import { convOutputSize, windowPositions } from '../../src/lib/ops/conv-arithmetic.ts';
-import { slidingDenseLoop, type DenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
+import { type DenseLoop, slidingDenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
-import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
 
 const PATH = '/learn/fully-convolutional/';
 const FIGURES = ['fully-conv-digit', 'fully-conv-scene', 'fully-conv-size'];
-const digits = digitsFromIdx(readFileSync('public/data/test-digits-images.idx'), readFileSync('public/data/test-digits-labels.idx'));
+const digits = digitsFromIdx(
+  readFileSync('public/data/test-digits-images.idx'),
+  readFileSync('public/data/test-digits-labels.idx'),
+);
 
 let browser: Browser;
 let opened: OpenedPage;
@@ -26,7 +29,12 @@ beforeAll(async () => {
   ({ model } = await loadModel('classifier', { base: 'public/weights/', fetch: fileFetch }));
   head = ['fc1', 'fc2'].map((name) => {
     const [kernel, bias] = model.getLayer(name).getWeights();
-    return { kernel: kernel!.dataSync() as Float32Array, bias: bias!.dataSync() as Float32Array, inUnits: kernel!.shape[0]!, outUnits: kernel!.shape[1]! };
+    return {
+      kernel: kernel!.dataSync() as Float32Array,
+      bias: bias!.dataSync() as Float32Array,
+      inUnits: kernel!.shape[0]!,
+      outUnits: kernel!.shape[1]!,
+    };
   });
   browser = await launchChromium();
   opened = await open(browser, PATH);
@@ -36,12 +44,31 @@ afterAll(() => browser.close());
 
 /** The trained classifier in Node, as trained (flatten → dense). */
 const classify = (index: number) =>
-  tf.tidy(() => Array.from((model.predict(tf.tensor4d(Float32Array.from(digitPixels(digits, index), (v) => v / 255), [1, 28, 28, 1])) as tf.Tensor).dataSync()));
+  tf.tidy(() =>
+    Array.from(
+      (
+        model.predict(
+          tf.tensor4d(
+            Float32Array.from(digitPixels(digits, index), (v) => v / 255),
+            [1, 28, 28, 1],
+          ),
+        ) as tf.Tensor
+      ).dataSync(),
+    ),
+  );
 
 /** The dense head slid over the trunk's features of a scene, by the loop reference: [rows·cols·10]. */
 function sceneProbs(seed: number, size: number) {
   const scene = makeScene(digits, seed, { height: size, width: size, minDigits: 1, maxDigits: 3 });
-  const features = tf.tidy(() => ['conv1', 'pool1', 'conv2', 'pool2'].reduce((x, n) => model.getLayer(n).apply(x) as tf.Tensor, tf.tensor4d(scene.image, [1, size, size, 1]) as tf.Tensor).dataSync() as Float32Array);
+  const features = tf.tidy(
+    () =>
+      ['conv1', 'pool1', 'conv2', 'pool2']
+        .reduce(
+          (x, n) => model.getLayer(n).apply(x) as tf.Tensor,
+          tf.tensor4d(scene.image, [1, size, size, 1]) as tf.Tensor,
+        )
+        .dataSync() as Float32Array,
+  );
   const logits = slidingDenseLoop(features, size / 4, size / 4, 32, 7, 7, head, true);
   const probs = new Float32Array(logits.length);
   for (let c = 0; c < logits.length; c += 10) {
@@ -54,7 +81,8 @@ function sceneProbs(seed: number, size: number) {
   return { scene, probs, side: size / 4 - 6 };
 }
 
-const bars = (figure: string, mark: string) => numbersIn(page, `[data-figure="${figure}"] [${mark}]`).then((n) => n.filter((_, i) => i % 2 === 1));
+const bars = (figure: string, mark: string) =>
+  numbersIn(page, `[data-figure="${figure}"] [${mark}]`).then((n) => n.filter((_, i) => i % 2 === 1));
 const expectNear = (actual: number[], expected: number[], tol = 1e-4) => {
   expect(actual).toHaveLength(expected.length);
   actual.forEach((v, i) => expect(Math.abs(v - expected[i]!), `index ${i}`).toBeLessThanOrEqual(tol));
@@ -70,7 +98,7 @@ describe('the fully-convolutional lesson', () => {
     expect(opened.errors).toEqual([]);
   });
 
-  it('the dense head and the reshaped conv head give the trained classifier\'s probabilities', async () => {
+  it("the dense head and the reshaped conv head give the trained classifier's probabilities", async () => {
     await reach(page, 'fully-conv-digit');
     const expected = classify(0);
     expectNear(await bars('fully-conv-digit', 'data-dense'), expected);
@@ -79,29 +107,39 @@ describe('the fully-convolutional lesson', () => {
     expect(await page.locator('[data-dense-shape="0"]').innerText()).toBe('[1568, 64]');
     expect(await page.locator('[data-conv-shape="0"]').innerText()).toBe('[7, 7, 32, 64]');
     expect(await page.locator('[data-conv-shape="1"]').innerText()).toBe('[1, 1, 64, 10]');
-    expect(await page.locator('[data-digit]').getAttribute('aria-label')).toBe(`MNIST test digit 0, labelled ${digits.labels[0]}`);
+    expect(await page.locator('[data-digit]').getAttribute('aria-label')).toBe(
+      `MNIST test digit 0, labelled ${digits.labels[0]}`,
+    );
   });
 
   it('picking another digit recomputes both heads and writes the index to the URL', async () => {
     await page.locator('[data-figure="fully-conv-digit"] [data-state="digit"]').fill('42');
     await expect.poll(() => new URL(page.url()).searchParams.get('fully-conv-digit.digit')).toBe('42');
-    await expect.poll(async () => (await page.locator('[data-digit]').getAttribute('aria-label'))?.includes('digit 42')).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('[data-digit]').getAttribute('aria-label'))?.includes('digit 42'))
+      .toBe(true);
     expectNear(await bars('fully-conv-digit', 'data-conv'), classify(42));
     await page.click('[data-figure="fully-conv-digit"] [data-reroll]');
     await expect.poll(() => new URL(page.url()).searchParams.get('fully-conv-digit.digit')).not.toBe('42');
     const index = Number(new URL(page.url()).searchParams.get('fully-conv-digit.digit') ?? 0);
-    await expect.poll(async () => (await page.locator('[data-digit]').getAttribute('aria-label'))?.includes(`digit ${index},`)).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('[data-digit]').getAttribute('aria-label'))?.includes(`digit ${index},`))
+      .toBe(true);
     expectNear(await bars('fully-conv-digit', 'data-dense'), classify(index));
   });
 
-  it('one fc1 unit\'s weights: its Dense column, and a channel of the conv kernel holding the same numbers', async () => {
+  it("one fc1 unit's weights: its Dense column, and a channel of the conv kernel holding the same numbers", async () => {
     const figure = '[data-figure="fully-conv-digit"]';
     await page.locator(`${figure} [data-state="unit"]`).fill('5');
     await page.locator(`${figure} [data-state="channel"]`).fill('3');
     await expect.poll(() => page.locator(`${figure} [data-slice-title]`).innerText()).toContain('[:, :, 3, 5]');
     await expect.poll(() => new URL(page.url()).searchParams.get('fully-conv-digit.unit')).toBe('5');
     const slice = (await page.locator('[data-slice]').getAttribute('aria-label'))!.match(/-?\d+\.\d+/g)!.map(Number);
-    expectNear(slice, Array.from({ length: 49 }, (_, p) => head[0]!.kernel[(p * 32 + 3) * 64 + 5]!), 0.0005);
+    expectNear(
+      slice,
+      Array.from({ length: 49 }, (_, p) => head[0]!.kernel[(p * 32 + 3) * 64 + 5]!),
+      0.0005,
+    );
     const size = await page.locator('[data-column]').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
     expect(size).toEqual([32, 49]);
   });
@@ -109,7 +147,10 @@ describe('the fully-convolutional lesson', () => {
   it('the scene map equals the dense classifier slid over the scene, cell by cell under the keyboard', async () => {
     await reach(page, 'fully-conv-scene');
     const { scene, probs, side } = sceneProbs(3, 64);
-    expect(await page.locator('[data-map]').evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([side, side]);
+    expect(await page.locator('[data-map]').evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([
+      side,
+      side,
+    ]);
     expect(await page.locator('[data-placed]').innerText()).toContain(scene.placements.map((p) => p.digit).join(', '));
     const cellAt = async () => {
       const [row, col] = await numbersIn(page, '[data-figure="fully-conv-scene"] [data-cell]');
@@ -136,7 +177,12 @@ describe('the fully-convolutional lesson', () => {
     await expect.poll(cellAt).toEqual({ row: Math.round((40.5 - 14) / 4), col: Math.round((30.5 - 14) / 4) });
     await expectCell();
     // The map has real pixels, and switching to one class draws a different picture.
-    const pixels = () => page.locator('[data-map]').evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join());
+    const pixels = () =>
+      page
+        .locator('[data-map]')
+        .evaluate((c: HTMLCanvasElement) =>
+          Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join(),
+        );
     const argmax = await pixels();
     expect(new Set(argmax.split(',')).size).toBeGreaterThan(5);
     await page.selectOption('[data-figure="fully-conv-scene"] [data-state="show"]', '4');
@@ -160,16 +206,30 @@ describe('the fully-convolutional lesson', () => {
     const counts = (i: number, k: number, s: number, p: number, d: number) =>
       windowPositions(i, k, s, p, d).map((w) => w.taps.filter((t) => t >= 0 && t < i).length);
     expect((await outputs()).slice(-4).map(Number)).toEqual(counts(7, 3, 2, 1, 1));
-    for (const [i, k, s, p, d, dims] of [[5, 3, 1, 0, 1, '2'], [9, 3, 2, 2, 2, '2'], [10, 2, 3, 1, 1, '1']] as const) {
-      for (const [key, value] of Object.entries({ dims, input: i, kernel: k, stride: s, padding: p, dilation: d })) await set(key, String(value));
+    for (const [i, k, s, p, d, dims] of [
+      [5, 3, 1, 0, 1, '2'],
+      [9, 3, 2, 2, 2, '2'],
+      [10, 2, 3, 1, 1, '1'],
+    ] as const) {
+      for (const [key, value] of Object.entries({ dims, input: i, kernel: k, stride: s, padding: p, dilation: d }))
+        await set(key, String(value));
       const o = convOutputSize(i, k, s, p, d);
       await expect.poll(formula).toBe(o);
       await expect.poll(shape).toEqual(dims === '2' ? [1, o, o, 1] : [1, 1, o, 1]);
-      expect(await page.locator('[data-figure="fully-conv-size"] [data-verdict]').innerText()).toBe('The formula and tf.conv2d agree.');
+      expect(await page.locator('[data-figure="fully-conv-size"] [data-verdict]').innerText()).toBe(
+        'The formula and tf.conv2d agree.',
+      );
       const c = counts(i, k, s, p, d);
       const expected = dims === '2' ? c.flatMap((a) => c.map((b) => a * b)) : c;
-      expect((await outputs()).filter((v) => v !== '').slice(-expected.length).map(Number)).toEqual(expected);
-      expect(await page.locator('[data-figure="fully-conv-size"] [data-note]').innerText()).toContain(s > 1 && d > 1 ? 'written out dilated' : '');
+      expect(
+        (await outputs())
+          .filter((v) => v !== '')
+          .slice(-expected.length)
+          .map(Number),
+      ).toEqual(expected);
+      expect(await page.locator('[data-figure="fully-conv-size"] [data-note]').innerText()).toContain(
+        s > 1 && d > 1 ? 'written out dilated' : '',
+      );
     }
     await expect.poll(() => new URL(page.url()).searchParams.get('fully-conv-size.input')).toBe('10');
     await set('input', '3');
@@ -200,7 +260,10 @@ describe('the fully-convolutional lesson', () => {
 
 describe('settings in the URL', () => {
   it('a linked scene, digit and calculator open as linked', async () => {
-    const { page: p, errors } = await open(browser, `${PATH}?fully-conv-scene.seed=11&fully-conv-scene.size=96&fully-conv-digit.digit=9&fully-conv-size.dims=2&fully-conv-size.stride=1`);
+    const { page: p, errors } = await open(
+      browser,
+      `${PATH}?fully-conv-scene.seed=11&fully-conv-scene.size=96&fully-conv-digit.digit=9&fully-conv-size.dims=2&fully-conv-size.stride=1`,
+    );
     await reach(p, 'fully-conv-digit');
     expect(await p.locator('[data-digit]').getAttribute('aria-label')).toContain('digit 9,');
     await reach(p, 'fully-conv-scene');
@@ -214,7 +277,8 @@ describe('settings in the URL', () => {
     await p.keyboard.press('ArrowRight');
     await p.keyboard.press('ArrowDown');
     const windows = windowPositions(7, 3, 1, 1, 1);
-    await expect.poll(() => p.locator('[data-figure="fully-conv-size"] [data-window]').innerText())
+    await expect
+      .poll(() => p.locator('[data-figure="fully-conv-size"] [data-window]').innerText())
       .toBe(`Output (1, 1) reads input cells [${windows[1]!.taps.join(', ')}] × [${windows[1]!.taps.join(', ')}]`);
     expect(errors).toEqual([]);
     await p.context().close();
@@ -223,7 +287,11 @@ describe('settings in the URL', () => {
 
 describe('on a phone', () => {
   it('nothing is wider than the screen once every figure has drawn', async () => {
-    const { page: p, errors } = await open(browser, `${PATH}?fully-conv-size.dims=2&fully-conv-size.input=16&fully-conv-size.padding=4`, { width: 375, height: 740 });
+    const { page: p, errors } = await open(
+      browser,
+      `${PATH}?fully-conv-size.dims=2&fully-conv-size.input=16&fully-conv-size.padding=4`,
+      { width: 375, height: 740 },
+    );
     for (const figure of FIGURES) expect(await reach(p, figure)).toBe('ready');
     expect(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
@@ -274,7 +342,10 @@ describe('typed input', () => {
     const field = p.locator(`${DIGIT} [data-state="digit"]`);
     const message = p.locator(`${DIGIT} [data-error-for="digit"]`);
     const before = await numbersIn(p, `${DIGIT} [data-conv]`);
-    const refusals = [['', 'Type a value for Test digit #'], ['99999', 'Test digit # must be between 0 and 299']];
+    const refusals = [
+      ['', 'Type a value for Test digit #'],
+      ['99999', 'Test digit # must be between 0 and 299'],
+    ];
     for (const [typed, says] of refusals) {
       await field.fill(typed);
       await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
@@ -293,7 +364,10 @@ describe('typed input', () => {
     const SIZE = '[data-figure="fully-conv-size"]';
     await reach(p, 'fully-conv-size');
     const kernel = p.locator(`${SIZE} [data-state="kernel"]`);
-    for (const [typed, says] of [['99', 'Kernel k must be between 1 and 7'], ['', 'Type a value for Kernel k']]) {
+    for (const [typed, says] of [
+      ['99', 'Kernel k must be between 1 and 7'],
+      ['', 'Type a value for Kernel k'],
+    ]) {
       await kernel.fill(typed);
       await expect.poll(() => kernel.getAttribute('aria-invalid')).toBe('true');
       expect(await p.locator(`${SIZE} [data-error-for="kernel"]`).innerText()).toContain(says);
@@ -332,7 +406,9 @@ describe('typed input', () => {
     await reach(p, 'fully-conv-digit');
     expect(await shownDigit(p)).toBe(299);
     expect(await p.locator(`${DIGIT} [data-state="digit"]`).inputValue()).toBe('299');
-    expect(await p.locator(`${DIGIT} [data-status]`).innerText()).toContain('Test digit # = 5000; this figure shows 299');
+    expect(await p.locator(`${DIGIT} [data-status]`).innerText()).toContain(
+      'Test digit # = 5000; this figure shows 299',
+    );
     const SIZE = '[data-figure="fully-conv-size"]';
     await reach(p, 'fully-conv-size');
     expect(await p.locator(`${SIZE} [data-state="kernel"]`).inputValue()).toBe('7');
@@ -370,19 +446,21 @@ describe('missing files and tampered weights', () => {
     await p.locator('[data-figure="fully-conv-digit"] [data-state="digit"]').fill('42');
     await expect.poll(() => p.locator('[data-figure="fully-conv-digit"]').getAttribute('data-state')).toBe('ready');
     expect(await status(p, 'fully-conv-digit')).toBe('');
-    expect(await p.locator('[data-figure="fully-conv-digit"] [data-digit]').getAttribute('aria-label'))
-      .toContain('digit 42,');
+    expect(await p.locator('[data-figure="fully-conv-digit"] [data-digit]').getAttribute('aria-label')).toContain(
+      'digit 42,',
+    );
     const probs = (await numbersIn(p, '[data-figure="fully-conv-digit"] [data-conv]')).filter((_, i) => i % 2 === 1);
     expectNear(probs, classify(42));
   };
 
-  it('a missing weight shard is named as the classifier\'s weights; the calculator works; it recovers', async () => {
+  it("a missing weight shard is named as the classifier's weights; the calculator works; it recovers", async () => {
     const r = await openRouted(SHARD, notFound);
     expect(r.states).toEqual(['error', 'error', 'ready']);
     for (const figure of ['fully-conv-digit', 'fully-conv-scene']) {
       const message = await status(r.p, figure);
-      expect(message)
-        .toMatch(/could not download the Digit classifier weights \(HTTP 404 for .*group1-shard1of1\.bin\)/);
+      expect(message).toMatch(
+        /could not download the Digit classifier weights \(HTTP 404 for .*group1-shard1of1\.bin\)/,
+      );
       expect(message).not.toMatch(/digits did not load/);
     }
     expect(await numbersIn(r.p, '[data-tf-shape]')).toEqual([1, 1, 4, 1]);

@@ -15,7 +15,8 @@ import { scenes } from '../../src/lib/training/scene-batch.ts';
 import { CLASS_COLORS } from '../../src/lib/viz/class-palette.ts';
 
 export const digits = digitsFromIdx(
-  readFileSync('public/data/test-digits-images.idx'), readFileSync('public/data/test-digits-labels.idx'),
+  readFileSync('public/data/test-digits-images.idx'),
+  readFileSync('public/data/test-digits-labels.idx'),
 );
 
 interface Row {
@@ -63,7 +64,8 @@ const PALETTE = CLASS_COLORS.map((c) => rgb(c));
 /** A label map drawn in the class colours, read back from its canvas as class indices. */
 export async function classMapOn(page: Page, selector: string): Promise<Uint8Array> {
   const rgba = await page.$eval(selector, (canvas: HTMLCanvasElement) =>
-    Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data));
+    Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data),
+  );
   const classes = new Uint8Array(rgba.length / 4);
   for (let i = 0; i < classes.length; i++) {
     const k = PALETTE.findIndex((c) => c.r === rgba[i * 4] && c.g === rgba[i * 4 + 1] && c.b === rgba[i * 4 + 2]);
@@ -93,15 +95,19 @@ export async function workerTensors(page: Page): Promise<number> {
 export async function waitShown(page: Page, figure: string, shown: string): Promise<void> {
   await page.waitForFunction(
     ([f, s]) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.shown === s,
-    [figure, shown] as const, { timeout: 60_000 });
+    [figure, shown] as const,
+    { timeout: 60_000 },
+  );
 }
 
 /** Everything a figure shows (its canvases' pixels and its text), to tell whether a control moved it. */
 export async function look(page: Page, figure: string): Promise<string> {
-  return page.$eval(`[data-figure="${figure}"]`, (root) => [
-    ...Array.from(root.querySelectorAll('canvas'), (c) => (c as HTMLCanvasElement).toDataURL()),
-    (root as HTMLElement).innerText,
-  ].join('|'));
+  return page.$eval(`[data-figure="${figure}"]`, (root) =>
+    [
+      ...Array.from(root.querySelectorAll('canvas'), (c) => (c as HTMLCanvasElement).toDataURL()),
+      (root as HTMLElement).innerText,
+    ].join('|'),
+  );
 }
 
 /** Numbers in the text of every element `selector` matches, in document order. */

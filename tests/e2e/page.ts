@@ -11,7 +11,11 @@ export interface OpenedPage {
   requests: string[];
 }
 
-export async function open(browser: Browser, path: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
+export async function open(
+  browser: Browser,
+  path: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<OpenedPage> {
   // No service worker: offline.test.ts tests it; here it would precache the whole site (10 MB) in
   // every context and could answer requests that a test reroutes.
   const page = await (await browser.newContext({ viewport, serviceWorkers: 'block' })).newPage();

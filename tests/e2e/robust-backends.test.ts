@@ -36,8 +36,11 @@ async function openWith(browser: Browser, path: string, routes: (page: Page) => 
 }
 
 const figureState = (page: Page, figure: string, state: string, timeout: number) =>
-  page.waitForFunction(([f, s]) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === s,
-    [figure, state] as const, { timeout });
+  page.waitForFunction(
+    ([f, s]) => document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state === s,
+    [figure, state] as const,
+    { timeout },
+  );
 
 describe('backends fall through, with a visible notice', () => {
   it('without WebGL (no GPU, no software rasteriser) the figures run on wasm; the footer says why', async () => {
@@ -54,8 +57,9 @@ describe('backends fall through, with a visible notice', () => {
   // Every page: with neither WebGL nor wasm (its binaries missing), every figure draws on cpu.
   for (const { path, figures } of figurePages) {
     it(`${path}: with wasm missing too, the cpu backend takes over and the footer says why`, async () => {
-      const page = await openWith(noGpu, path,
-        (p) => p.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: '' })));
+      const page = await openWith(noGpu, path, (p) =>
+        p.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: '' })),
+      );
       const states = await settle(page, figures);
       expect(states).toEqual(Object.fromEntries(figures.map((f) => [f, 'ready'])));
       if (page.workers().length > 0) {
@@ -87,19 +91,25 @@ describe('a lost GPU context', () => {
         (globalThis as unknown as Gl)._tfengine.backend.gpgpu.gl.getExtension('WEBGL_lose_context')!.loseContext();
       }),
     ]);
-    await page.waitForFunction((f) => {
-      const state = document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state;
-      const backend = document.querySelector<HTMLElement>('footer [data-backend-status]')?.dataset.backend;
-      return state === 'error' || (state === 'ready' && backend === 'wasm');
-    }, figure, { timeout: 10_000 });
+    await page.waitForFunction(
+      (f) => {
+        const state = document.querySelector<HTMLElement>(`[data-figure="${f}"]`)?.dataset.state;
+        const backend = document.querySelector<HTMLElement>('footer [data-backend-status]')?.dataset.backend;
+        return state === 'error' || (state === 'ready' && backend === 'wasm');
+      },
+      figure,
+      { timeout: 10_000 },
+    );
     if ((await page.locator(`[data-figure="${figure}"]`).getAttribute('data-state')) === 'error') {
       expect(await statusOf(page, figure)).toMatch(/WebGL context was lost; the next change restarts/);
     }
     await page.keyboard.press('ArrowLeft');
     await figureState(page, figure, 'ready', 30_000);
-    await page.waitForFunction(() =>
-      document.querySelector<HTMLElement>('footer [data-backend-status]')?.dataset.backend === 'wasm', undefined,
-    { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('footer [data-backend-status]')?.dataset.backend === 'wasm',
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(await statusOf(page, figure)).toBe('');
     expect(await footer(page).innerText()).toMatch(/webgl is not available here \(its context was lost/);
     // Every other figure on the page computes again on its next change.
@@ -114,12 +124,16 @@ describe('a worker that cannot start', () => {
   for (const [i, { path, figures }] of figurePages.entries()) {
     it(`${path}: each figure that computes says so within seconds, the others draw, the prose reads`, async () => {
       // Missing on some pages, blocked on the others.
-      const page = await openWith(plain, path, (p) => p.route('**/_astro/worker-*.js',
-        (r) => (i % 2 === 0 ? r.fulfill({ status: 404, body: '' }) : r.abort('blockedbyclient'))));
+      const page = await openWith(plain, path, (p) =>
+        p.route('**/_astro/worker-*.js', (r) =>
+          i % 2 === 0 ? r.fulfill({ status: 404, body: '' }) : r.abort('blockedbyclient'),
+        ),
+      );
       const states = await settle(page, figures, 15_000);
       for (const figure of figures.filter((f) => states[f] === 'error')) {
-        expect(await statusOf(page, figure), figure)
-          .toMatch(/could not start \(.+\)\. The text and formulas still read/);
+        expect(await statusOf(page, figure), figure).toMatch(
+          /could not start \(.+\)\. The text and formulas still read/,
+        );
       }
       expect(Object.values(states)).toContain('error');
       expect(Object.values(states).every((s) => s === 'ready' || s === 'error')).toBe(true);

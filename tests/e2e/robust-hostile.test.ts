@@ -34,11 +34,13 @@ async function openPage(url: string): Promise<Opened> {
 }
 
 /** Markup that would have run: images pointing at "x", elements with inline handlers. */
-const injected = (page: Page) => page.evaluate(() => [
-  ...[...document.images].filter((img) => img.getAttribute('src') === 'x').map((img) => img.outerHTML),
-  ...[...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on')))
-    .map((el) => el.outerHTML.slice(0, 80)),
-]);
+const injected = (page: Page) =>
+  page.evaluate(() => [
+    ...[...document.images].filter((img) => img.getAttribute('src') === 'x').map((img) => img.outerHTML),
+    ...[...document.querySelectorAll('*')]
+      .filter((el) => [...el.attributes].some((a) => a.name.startsWith('on')))
+      .map((el) => el.outerHTML.slice(0, 80)),
+  ]);
 
 describe('garbage in every URL parameter', () => {
   for (const { path, figures } of figurePages) {
@@ -57,8 +59,9 @@ describe('garbage in every URL parameter', () => {
         expect(states, `round ${round}`).toEqual(Object.fromEntries(figures.map((f) => [f, 'ready'])));
         for (const figure of figures.filter((f) => Object.keys(settingsOf.get(f) ?? {}).length > 0)) {
           const status = await page.locator(`[data-figure="${figure}"] [data-status]`).first().innerText();
-          expect(status, `${figure}, round ${round}`)
-            .toMatch(/The link asked for .+; this figure shows .+, the nearest it allows/);
+          expect(status, `${figure}, round ${round}`).toMatch(
+            /The link asked for .+; this figure shows .+, the nearest it allows/,
+          );
           expect(status.length, figure).toBeLessThan(4000);
         }
         await page.waitForTimeout(300);
@@ -71,8 +74,9 @@ describe('garbage in every URL parameter', () => {
 });
 
 /** Every field a reader can type into, inside a figure. */
-const FIELDS = '[data-figure] input:not([type="range"]):not([type="radio"]):not([type="checkbox"]):not([type="file"])'
-  + ':not([type="hidden"]):not([type="button"]), [data-figure] textarea';
+const FIELDS =
+  '[data-figure] input:not([type="range"]):not([type="radio"]):not([type="checkbox"]):not([type="file"])' +
+  ':not([type="hidden"]):not([type="button"]), [data-figure] textarea';
 
 describe('garbage typed into every field', () => {
   for (const { path, figures } of figurePages) {
@@ -83,37 +87,42 @@ describe('garbage typed into every field', () => {
       if (count === 0) return;
       // Types every garbage value into every field (as a paste would: one input event), and records
       // what each field did with it, synchronously, as the kit handles input.
-      const outcomes = await page.evaluate(([selector, garbage]) => {
-        const results: { field: string; value: string; outcome: string }[] = [];
-        const fields = [...document.querySelectorAll<HTMLInputElement>(selector)];
-        for (const field of fields) {
-          const figure = field.closest<HTMLElement>('[data-figure]')!;
-          const label = field.getAttribute('aria-label') ?? field.dataset.state ?? field.name;
-          const name = `${figure.dataset.figure} ${label}`;
-          const valid = field.value;
-          for (const value of garbage) {
-            field.value = value;
-            field.dispatchEvent(new Event('input', { bubbles: true }));
-            field.dispatchEvent(new Event('change', { bubbles: true }));
-            const messages = [...figure.querySelectorAll<HTMLElement>('[data-error-for], .field-error, [aria-live]')]
-              .map((m) => m.textContent ?? '').filter((t) => /keeps the last|Type a value/.test(t));
-            const refused = field.getAttribute('aria-invalid') === 'true';
-            let outcome = 'accepted';
-            if (refused) outcome = messages.length > 0 ? 'refused with a message' : 'refused silently';
-            else if (field.type === 'number' && field.value !== '' && !Number.isFinite(Number(field.value))) {
-              outcome = 'kept garbage';
+      const outcomes = await page.evaluate(
+        ([selector, garbage]) => {
+          const results: { field: string; value: string; outcome: string }[] = [];
+          const fields = [...document.querySelectorAll<HTMLInputElement>(selector)];
+          for (const field of fields) {
+            const figure = field.closest<HTMLElement>('[data-figure]')!;
+            const label = field.getAttribute('aria-label') ?? field.dataset.state ?? field.name;
+            const name = `${figure.dataset.figure} ${label}`;
+            const valid = field.value;
+            for (const value of garbage) {
+              field.value = value;
+              field.dispatchEvent(new Event('input', { bubbles: true }));
+              field.dispatchEvent(new Event('change', { bubbles: true }));
+              const messages = [...figure.querySelectorAll<HTMLElement>('[data-error-for], .field-error, [aria-live]')]
+                .map((m) => m.textContent ?? '')
+                .filter((t) => /keeps the last|Type a value/.test(t));
+              const refused = field.getAttribute('aria-invalid') === 'true';
+              let outcome = 'accepted';
+              if (refused) outcome = messages.length > 0 ? 'refused with a message' : 'refused silently';
+              else if (field.type === 'number' && field.value !== '' && !Number.isFinite(Number(field.value))) {
+                outcome = 'kept garbage';
+              }
+              results.push({ field: name, value: value.slice(0, 30), outcome });
             }
-            results.push({ field: name, value: value.slice(0, 30), outcome });
+            field.value = valid;
+            field.dispatchEvent(new Event('input', { bubbles: true }));
           }
-          field.value = valid;
-          field.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-        return results;
-      }, [FIELDS, [...GARBAGE, LONG]] as const);
+          return results;
+        },
+        [FIELDS, [...GARBAGE, LONG]] as const,
+      );
       expect(outcomes.filter((o) => o.outcome !== 'accepted' && o.outcome !== 'refused with a message')).toEqual([]);
       // Out-of-range garbage is never taken: no field accepts 1e9, NaN or markup.
-      expect(outcomes.filter((o) => o.outcome === 'accepted' && ['1e9', 'NaN', MARKUP.slice(0, 30)].includes(o.value)))
-        .toEqual([]);
+      expect(
+        outcomes.filter((o) => o.outcome === 'accepted' && ['1e9', 'NaN', MARKUP.slice(0, 30)].includes(o.value)),
+      ).toEqual([]);
       await page.waitForTimeout(500);
       expect(await settle(page, figures)).toEqual(Object.fromEntries(figures.map((f) => [f, 'ready'])));
       expect(await injected(page)).toEqual([]);
@@ -132,9 +141,13 @@ describe('a hostile file in every file field', () => {
       const fields = await page.locator('[data-figure] input[type="file"]').all();
       for (const field of fields) {
         const figure = field.locator('xpath=ancestor::*[@data-figure][1]');
-        for (const [name, body] of [[`${MARKUP}.png`, MARKUP], ['"><svg onload=alert(3)>.jpg', '']] as const) {
+        for (const [name, body] of [
+          [`${MARKUP}.png`, MARKUP],
+          ['"><svg onload=alert(3)>.jpg', ''],
+        ] as const) {
           await field.setInputFiles({ name, mimeType: 'image/png', buffer: Buffer.from(body) });
-          await expect.poll(() => figure.locator('[role="alert"]').first().innerText(), { timeout: 10_000 })
+          await expect
+            .poll(() => figure.locator('[role="alert"]').first().innerText(), { timeout: 10_000 })
             .toMatch(/not an image this page can read|empty/);
         }
       }

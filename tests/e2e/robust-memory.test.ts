@@ -25,8 +25,10 @@ async function openPage(path: string): Promise<Page> {
   return page;
 }
 
-const updatesSoFar = (page: Page) => page.evaluate(() =>
-  performance.getEntriesByType('measure').filter((m) => m.name.startsWith('figure-update:')).length);
+const updatesSoFar = (page: Page) =>
+  page.evaluate(
+    () => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('figure-update:')).length,
+  );
 
 /** Until no figure has recorded an update for a while (updates that collapsed have run too). */
 async function quiet(page: Page): Promise<void> {
@@ -44,9 +46,11 @@ async function step(page: Page, control: Locator, up: string, down: string): Pro
   const before = await updatesSoFar(page);
   const atMax = await control.evaluate((el: HTMLInputElement) => el.max !== '' && Number(el.value) >= Number(el.max));
   await control.press(atMax ? down : up);
-  await page.waitForFunction((n) =>
-    performance.getEntriesByType('measure').filter((m) => m.name.startsWith('figure-update:')).length > n,
-  before, { timeout: 30_000 });
+  await page.waitForFunction(
+    (n) => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('figure-update:')).length > n,
+    before,
+    { timeout: 30_000 },
+  );
 }
 
 const sliders = (page: Page) => page.locator('[data-figure] input[type="range"]:not([disabled])');
@@ -101,8 +105,17 @@ describe('tensors come back to their baseline; fast keys end on the last value',
 async function rapidKeys(page: Page, slider: Locator): Promise<void> {
   const figure = (await slider.evaluate((el) => el.closest<HTMLElement>('[data-figure]')!.dataset.figure))!;
   const key = (await slider.getAttribute('data-state'))!;
-  const { min, max, step: by, value } = await slider.evaluate((el: HTMLInputElement) =>
-    ({ min: Number(el.min), max: Number(el.max), step: Number(el.step) || 1, value: Number(el.value) }));
+  const {
+    min,
+    max,
+    step: by,
+    value,
+  } = await slider.evaluate((el: HTMLInputElement) => ({
+    min: Number(el.min),
+    max: Number(el.max),
+    step: Number(el.step) || 1,
+    value: Number(el.value),
+  }));
   const presses = [...Array<string>(150).fill('ArrowRight'), ...Array<string>(50).fill('ArrowLeft')];
   const expected = presses.reduce((v, k) => Math.min(max, Math.max(min, v + (k === 'ArrowRight' ? by : -by))), value);
   await slider.focus();

@@ -26,11 +26,16 @@ async function openWith(pattern: string, handler: (route: Route) => Promise<void
 }
 
 /** Whether any canvas of the figure has a pixel drawn. */
-const drawnAnything = (page: Page) => page.$eval(`[data-figure="${FIGURE}"]`, (root) =>
-  [...root.querySelectorAll('canvas')].some((c) => {
-    if (c.width === 0 || c.height === 0) return false;
-    return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v) => v !== 0);
-  }));
+const drawnAnything = (page: Page) =>
+  page.$eval(`[data-figure="${FIGURE}"]`, (root) =>
+    [...root.querySelectorAll('canvas')].some((c) => {
+      if (c.width === 0 || c.height === 0) return false;
+      return c
+        .getContext('2d')!
+        .getImageData(0, 0, c.width, c.height)
+        .data.some((v) => v !== 0);
+    }),
+  );
 
 /** The shard as served, altered by `change`. */
 const altered = (change: (bytes: Buffer) => Buffer) => async (route: Route) => {
@@ -40,15 +45,25 @@ const altered = (change: (bytes: Buffer) => Buffer) => async (route: Route) => {
 
 describe('weights that cannot be used', () => {
   const cases: [string, (route: Route) => Promise<void>, RegExp][] = [
-    ['missing', (route) => route.fulfill({ status: 404, body: '' }),
-      /could not download the FCN-8s weights \(HTTP 404 for .+fcn8s\/.+\.bin\); reload the page or check your/],
-    ['truncated', altered((b) => b.subarray(0, Math.floor(b.length / 2))),
-      /the FCN-8s weights arrived incomplete \(.+: \d+ of \d+ bytes\); reload the page or check your connection/],
-    ['tampered with', altered((b) => {
-      const copy = Buffer.from(b);
-      copy[copy.length >> 1] ^= 0x40;
-      return copy;
-    }), /the FCN-8s weights do not match their manifest .+ refusing to run altered weights/],
+    [
+      'missing',
+      (route) => route.fulfill({ status: 404, body: '' }),
+      /could not download the FCN-8s weights \(HTTP 404 for .+fcn8s\/.+\.bin\); reload the page or check your/,
+    ],
+    [
+      'truncated',
+      altered((b) => b.subarray(0, Math.floor(b.length / 2))),
+      /the FCN-8s weights arrived incomplete \(.+: \d+ of \d+ bytes\); reload the page or check your connection/,
+    ],
+    [
+      'tampered with',
+      altered((b) => {
+        const copy = Buffer.from(b);
+        copy[copy.length >> 1] ^= 0x40;
+        return copy;
+      }),
+      /the FCN-8s weights do not match their manifest .+ refusing to run altered weights/,
+    ],
   ];
   for (const [what, handler, message] of cases) {
     it(`${what}: an error naming the model and the remedy, and no picture`, async () => {
@@ -69,9 +84,14 @@ describe('weights that are slow to arrive', () => {
       await route.fallback();
     });
     const started = Date.now();
-    await page.waitForFunction((f) => /Downloading the trained weights: \d+ KB of \d+ KB/
-      .test(document.querySelector(`[data-figure="${f}"] [data-status]`)?.textContent ?? ''),
-    FIGURE, { timeout: 5_000 });
+    await page.waitForFunction(
+      (f) =>
+        /Downloading the trained weights: \d+ KB of \d+ KB/.test(
+          document.querySelector(`[data-figure="${f}"] [data-status]`)?.textContent ?? '',
+        ),
+      FIGURE,
+      { timeout: 5_000 },
+    );
     expect(await page.locator(`[data-figure="${FIGURE}"]`).getAttribute('data-state')).toBe('loading');
     expect(await settle(page, [FIGURE])).toEqual({ [FIGURE]: 'ready' });
     // Three models' shards, each held 10 s: fetched one after another this would take 30 s.

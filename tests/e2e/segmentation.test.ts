@@ -1,12 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { componentsLoop } from '../../src/lib/ops/connected-components.reference.ts';
 import { scoresLoop } from '../../src/lib/ops/segmentation-scores.reference.ts';
 import {
-  agreement, classMapOn, look, metrics, nodePrediction, numbersInAll, repeatedSeed, sceneOf, waitShown, workerTensors,
+  agreement,
+  classMapOn,
+  look,
+  metrics,
+  nodePrediction,
+  numbersInAll,
+  repeatedSeed,
+  sceneOf,
+  waitShown,
+  workerTensors,
 } from './models.ts';
-import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
 
 const PATH = '/learn/segmentation/';
 const FIGURES = ['seg-classify', 'seg-instances', 'seg-scores'];
@@ -38,7 +47,7 @@ describe('the segmentation lesson', () => {
     expect(opened.errors).toEqual([]);
   });
 
-  it('prints the evaluation\'s numbers, as in public/weights/metrics.json', async () => {
+  it("prints the evaluation's numbers, as in public/weights/metrics.json", async () => {
     for (const span of await page.locator('[data-measured]').all()) {
       const [model, score] = (await span.getAttribute('data-measured'))!.split('.') as [string, 'meanIoU'];
       const expected = metrics.models.find((m) => m.name === model)![score];
@@ -47,7 +56,7 @@ describe('the segmentation lesson', () => {
     expect(await page.locator('[data-measured]').count()).toBeGreaterThanOrEqual(4);
   });
 
-  it('the U-Net\'s label map agrees with the Node evaluation on at least 99% of pixels', async () => {
+  it("the U-Net's label map agrees with the Node evaluation on at least 99% of pixels", async () => {
     await reach(page, 'seg-classify');
     await typeSeed('seg-classify', 42);
     await waitShown(page, 'seg-classify', '42');

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { lessons } from '../../src/lessons.ts';
 import { expectNoAxeViolations, open } from './page.ts';
@@ -25,8 +25,12 @@ describe('home page', () => {
     await page.click('[data-backend-start]');
     await page.waitForSelector('[data-backend-status][data-backend]', { timeout: 60_000 });
     expect(await page.getAttribute('[data-backend-status]', 'data-backend')).toBe('wasm');
-    expect(await page.locator('[data-backend-line]').innerText()).toMatch(/TensorFlow\.js runs on wasm \((SIMD|no SIMD)\)/);
-    expect(await page.locator('[data-backend-notices]').innerText()).toMatch(/webgl was skipped: it renders in software \(.*SwiftShader/i);
+    expect(await page.locator('[data-backend-line]').innerText()).toMatch(
+      /TensorFlow\.js runs on wasm \((SIMD|no SIMD)\)/,
+    );
+    expect(await page.locator('[data-backend-notices]').innerText()).toMatch(
+      /webgl was skipped: it renders in software \(.*SwiftShader/i,
+    );
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await page.context().close();

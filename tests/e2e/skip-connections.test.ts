@@ -3,9 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { scoresLoop } from '../../src/lib/ops/segmentation-scores.reference.ts';
 import {
-  agreement, classMapOn, look, metrics, nodePrediction, numbersInAll, SCORES, sceneOf, waitShown, workerTensors,
+  agreement,
+  classMapOn,
+  look,
+  metrics,
+  nodePrediction,
+  numbersInAll,
+  SCORES,
+  sceneOf,
+  waitShown,
+  workerTensors,
 } from './models.ts';
-import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
 
 const PATH = '/learn/skip-connections/';
 const FCNS = ['fcn32s', 'fcn16s', 'fcn8s'] as const;
@@ -31,7 +40,7 @@ describe('the skip-connections lesson', () => {
     expect(opened.errors).toEqual([]);
   });
 
-  it('the measured table is public/weights/metrics.json, and the paper\'s is FCN Table 2 from it', async () => {
+  it("the measured table is public/weights/metrics.json, and the paper's is FCN Table 2 from it", async () => {
     for (const name of FCNS) {
       const row = metrics.models.find((m) => m.name === name)!;
       const shown = await numbersInAll(page, `[data-table="ours"] tr[data-model="${name}"] td`);
@@ -51,7 +60,7 @@ describe('the skip-connections lesson', () => {
     }
   });
 
-  it('each FCN\'s map agrees with the Node evaluation on >= 99% of pixels; its scene mean IU is its own', async () => {
+  it("each FCN's map agrees with the Node evaluation on >= 99% of pixels; its scene mean IU is its own", async () => {
     await reach(page, 'skip-compare');
     await page.fill(fig('skip-compare', 'input[data-state="seed"]'), '77');
     await waitShown(page, 'skip-compare', '77');
@@ -65,7 +74,7 @@ describe('the skip-connections lesson', () => {
     }
   });
 
-  it('a picked pixel shows each model\'s eleven probabilities; New scene moves the figure', async () => {
+  it("a picked pixel shows each model's eleven probabilities; New scene moves the figure", async () => {
     await page.focus(fig('skip-compare', '[data-mo-map="2"]'));
     await page.keyboard.press('ArrowDown');
     for (const i of [0, 1, 2]) {
@@ -79,7 +88,7 @@ describe('the skip-connections lesson', () => {
     expect(await look(page, 'skip-compare')).not.toBe(before);
   });
 
-  it('the fusion shows the model\'s own sums, and every control moves it', async () => {
+  it("the fusion shows the model's own sums, and every control moves it", async () => {
     await reach(page, 'skip-fusion');
     await waitShown(page, 'skip-fusion', '3:fcn8s:7:64');
     expect((await numbersIn(page, fig('skip-fusion', '[data-sum-check]'))).at(-1)).toBeLessThan(1e-4);

@@ -1,22 +1,33 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
-import { conv2dLoop, transposedConvLoop, type Image } from '../../src/lib/ops/transposed-conv.reference.ts';
-import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, numbersIn, openForFile, reach } from './page.ts';
+import { conv2dLoop, type Image, transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
 import {
-  bilinearTapsFormula as bilinearTaps, crossClassMax, selfTaps, shippedUpsampler,
+  bilinearTapsFormula as bilinearTaps,
+  crossClassMax,
+  selfTaps,
+  shippedUpsampler,
 } from '../unit/shipped-upsampler.ts';
+import { expectNoAxeViolations, numbersIn, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/transposed-convolution/';
 const FIGURES = [
-  'transposed-scatter', 'transposed-matrix', 'transposed-checkerboard', 'transposed-bilinear', 'transposed-learned',
+  'transposed-scatter',
+  'transposed-matrix',
+  'transposed-checkerboard',
+  'transposed-bilinear',
+  'transposed-learned',
 ];
 
 const opened = await openForFile(PATH);
 const { browser, page } = opened;
 
 const img = (data: ArrayLike<number>, h: number, w = h): Image => ({ data: Float32Array.from(data), h, w });
-const gridNumbers = (p: Page, selector: string) => p.locator(`${selector} text`).allTextContents().then((t) => t.map(Number));
+const gridNumbers = (p: Page, selector: string) =>
+  p
+    .locator(`${selector} text`)
+    .allTextContents()
+    .then((t) => t.map(Number));
 const expectClose = (actual: number[], expected: ArrayLike<number>, tol: number) => {
   expect(actual).toHaveLength(expected.length);
   actual.forEach((v, i) => expect(Math.abs(v - expected[i]), `at ${i}`).toBeLessThanOrEqual(tol));
@@ -43,7 +54,9 @@ describe('the transposed-convolution lesson', () => {
       const expected = transposedConvLoop(img(X, 3), img(diagonalKernel(3), 3), 2, 0);
       expectClose(await gridNumbers(page, `${S} [data-conv]`), expected.data, 0);
       expectClose(await gridNumbers(page, `${S} [data-partial] svg`), expected.data, 0);
-      expect(await page.locator(`${S} [data-size]`).innerText()).toBe('o′ = s(i − 1) + k − 2p = 2·(3 − 1) + 3 − 2·0 = 7');
+      expect(await page.locator(`${S} [data-size]`).innerText()).toBe(
+        'o′ = s(i − 1) + k − 2p = 2·(3 − 1) + 3 − 2·0 = 7',
+      );
       expect(await page.locator(`${S} [data-maxdiff]`).innerText()).toBe('0');
     });
 
@@ -83,7 +96,9 @@ describe('the transposed-convolution lesson', () => {
       const expected = transposedConvLoop(img(X, 3), img(diagonalKernel(3), 3), 1, 1);
       // Polled on the values: the grid of the in-between setting (new stride, old padding) may come first.
       await expect.poll(() => gridNumbers(page, `${S} [data-conv]`)).toEqual(Array.from(expected.data));
-      expect(await page.locator(`${S} [data-size]`).innerText()).toBe('o′ = s(i − 1) + k − 2p = 1·(3 − 1) + 3 − 2·1 = 3');
+      expect(await page.locator(`${S} [data-size]`).innerText()).toBe(
+        'o′ = s(i − 1) + k − 2p = 1·(3 − 1) + 3 − 2·1 = 3',
+      );
       const written = () => {
         const url = new URL(page.url());
         return [url.searchParams.get('transposed-scatter.stride'), url.searchParams.get('transposed-scatter.p')];
@@ -122,8 +137,9 @@ describe('the transposed-convolution lesson', () => {
       await expect.poll(() => page.locator(`${S} [data-state="p"]`).inputValue()).toBe('1');
       expect(await page.locator(`${S} [data-value-for="p"]`).innerText()).toBe('1');
       expect(await page.locator(`${S} [data-pad-limit]`).innerText()).toMatch(/Padding 3 .* p = 1/);
-      expect(await page.locator(`${S} [data-size]`).innerText())
-        .toBe('o′ = s(i − 1) + k − 2p = 1·(3 − 1) + 2 − 2·1 = 2');
+      expect(await page.locator(`${S} [data-size]`).innerText()).toBe(
+        'o′ = s(i − 1) + k − 2p = 1·(3 − 1) + 2 − 2·1 = 2',
+      );
     });
   });
 
@@ -136,7 +152,19 @@ describe('the transposed-convolution lesson', () => {
     const check = async (s: number, p: number, a: number) => {
       const c = await gridNumbers(page, `${M} [data-grid="c"]`);
       // Column j of C is the conv of the j-th one-hot image (loop reference, independent of tf).
-      const columns = Array.from({ length: 16 }, (_, j) => conv2dLoop(img(Array.from({ length: 16 }, (_, i) => +(i === j)), 4), img(K, 3), s, p).data);
+      const columns = Array.from(
+        { length: 16 },
+        (_, j) =>
+          conv2dLoop(
+            img(
+              Array.from({ length: 16 }, (_, i) => +(i === j)),
+              4,
+            ),
+            img(K, 3),
+            s,
+            p,
+          ).data,
+      );
       expect(c).toEqual(Array.from({ length: 64 }, (_, i) => columns[i % 16][Math.floor(i / 16)]));
       const ct = await gridNumbers(page, `${M} [data-grid="ct"]`);
       expect(ct).toEqual(Array.from({ length: 64 }, (_, i) => c[(i % 4) * 16 + Math.floor(i / 4)]));
@@ -170,7 +198,9 @@ describe('the transposed-convolution lesson', () => {
     // Mean grey level of each of the four pixel phases (row parity, column parity), max / min.
     const phaseRatio = (key: string) =>
       page.evaluate((k) => {
-        const canvas = document.querySelector<HTMLCanvasElement>(`[data-figure="transposed-checkerboard"] [data-out="${k}"]`)!;
+        const canvas = document.querySelector<HTMLCanvasElement>(
+          `[data-figure="transposed-checkerboard"] [data-out="${k}"]`,
+        )!;
         const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
         const sums = [0, 0, 0, 0];
         for (let y = 8; y < canvas.height - 8; y++) {
@@ -187,8 +217,12 @@ describe('the transposed-convolution lesson', () => {
       expect((await phaseRatio('k4')).ratio).toBeLessThan(1.05);
       expect((await phaseRatio('resize')).ratio).toBeLessThan(1.05);
       const ones = (n: number) => img(new Array(n * n).fill(1), n);
-      expect(await gridNumbers(page, `${C} [data-overlap="3"]`)).toEqual(Array.from(transposedConvLoop(ones(5), ones(3), 2, 1).data));
-      expect(await gridNumbers(page, `${C} [data-overlap="4"]`)).toEqual(Array.from(transposedConvLoop(ones(5), ones(4), 2, 1).data));
+      expect(await gridNumbers(page, `${C} [data-overlap="3"]`)).toEqual(
+        Array.from(transposedConvLoop(ones(5), ones(3), 2, 1).data),
+      );
+      expect(await gridNumbers(page, `${C} [data-overlap="4"]`)).toEqual(
+        Array.from(transposedConvLoop(ones(5), ones(4), 2, 1).data),
+      );
       expect(await numbersIn(page, `${C} [data-ratio="3"]`)).toEqual([3, 4, 1]);
       // A flat input of ones through each upsampler: "flat input of 1 → each 2×2 block: a, b, c, d".
       const block = async (key: string) => (await numbersIn(page, `${C} [data-flat="${key}"]`)).slice(3);
@@ -234,7 +268,8 @@ describe('the transposed-convolution lesson', () => {
         ((await page.locator(shown(key)).getAttribute('aria-label')) ?? '').split(': ')[1].split(', ').map(Number);
       expectClose(await fromLabel('transposed'), conv, 0.06);
       expectClose(await fromLabel('resized'), resized, 0.06);
-      if (big > 8) expect(await page.locator(shown('difference')).evaluate((c: HTMLCanvasElement) => c.width)).toBe(big);
+      if (big > 8)
+        expect(await page.locator(shown('difference')).evaluate((c: HTMLCanvasElement) => c.width)).toBe(big);
       const b = factor / 2;
       let interior = 0;
       let border = 0;
@@ -276,15 +311,25 @@ describe('the transposed-convolution lesson', () => {
       await expect.poll(() => page.locator(`${L} [data-source]`).innerText()).toContain(`class ${cls}`);
       expectClose(await gridNumbers(page, `${L} [data-grid="learned"]`), own, 5.01e-4);
       expectClose(await gridNumbers(page, `${L} [data-grid="bilinear"]`), init, 5.01e-4);
-      expectClose(await gridNumbers(page, `${L} [data-grid="difference"]`), own.map((v, i) => v - init[i]!), 1.01e-3);
+      expectClose(
+        await gridNumbers(page, `${L} [data-grid="difference"]`),
+        own.map((v, i) => v - init[i]!),
+        1.01e-3,
+      );
       expect((await numbersIn(page, `${L} [data-leak]`))[1]).toBeCloseTo(crossClassMax(kernel, k, channels, cls), 3);
       const scores = await gridNumbers(page, `${L} [data-grid="scores"]`);
       const side = Math.sqrt(scores.length);
       const p = (k - layer.strides[0]!) / 2;
-      expectClose(await gridNumbers(page, `${L} [data-grid="upLearned"]`),
-        transposedConvLoop(img(scores, side), img(own, k), 2, p).data, 6e-3);
-      expectClose(await gridNumbers(page, `${L} [data-grid="upBilinear"]`),
-        transposedConvLoop(img(scores, side), img(init, k), 2, p).data, 6e-3);
+      expectClose(
+        await gridNumbers(page, `${L} [data-grid="upLearned"]`),
+        transposedConvLoop(img(scores, side), img(own, k), 2, p).data,
+        6e-3,
+      );
+      expectClose(
+        await gridNumbers(page, `${L} [data-grid="upBilinear"]`),
+        transposedConvLoop(img(scores, side), img(init, k), 2, p).data,
+        6e-3,
+      );
     };
 
     it('shows the shipped FCN-16s upsampler per tap beside its bilinear start and its effect on a score map', async () => {
@@ -310,7 +355,8 @@ describe('the transposed-convolution lesson', () => {
 
 describe('settings in the URL and reduced motion', () => {
   it('a linked configuration opens as linked; play with reduced motion places every stamp at once', async () => {
-    const query = 'transposed-scatter.stride=3&transposed-scatter.k=4&transposed-scatter.p=1&transposed-matrix.config=s2&transposed-bilinear.factor=4';
+    const query =
+      'transposed-scatter.stride=3&transposed-scatter.k=4&transposed-scatter.p=1&transposed-matrix.config=s2&transposed-bilinear.factor=4';
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const p = await context.newPage();
     const errors: string[] = [];

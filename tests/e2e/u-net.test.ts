@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { makeScene } from '../../src/lib/data/scene.ts';
 import { agreement, classMapOn, digits, look, metrics, nodePrediction, waitShown, workerTensors } from './models.ts';
-import { expectNoAxeViolations, numbersIn, open, reach, type OpenedPage } from './page.ts';
+import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
 
 const PATH = '/learn/u-net/';
 const FIGURES = ['unet-size-walk', 'unet-crop-concat', 'unet-features', 'unet-overlap-tile'];
@@ -21,8 +21,8 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 const text = (selector: string) => page.locator(selector).innerText();
-const sideOf = async (layer: string) => (await text(fig('unet-size-walk',
-    `tr[data-layer="${layer}"] td:nth-child(2)`))).trim();
+const sideOf = async (layer: string) =>
+  (await text(fig('unet-size-walk', `tr[data-layer="${layer}"] td:nth-child(2)`))).trim();
 
 describe('the U-Net lesson', () => {
   it('renders its math, sits between skip connections and atrous convolution, and draws every figure', async () => {
@@ -35,7 +35,7 @@ describe('the U-Net lesson', () => {
     expect(opened.errors).toEqual([]);
   });
 
-  it('prints the evaluation\'s numbers, as in public/weights/metrics.json', async () => {
+  it("prints the evaluation's numbers, as in public/weights/metrics.json", async () => {
     const spans = await page.locator('[data-measured]').all();
     expect(spans.length).toBeGreaterThanOrEqual(2);
     for (const span of spans) {
@@ -45,21 +45,29 @@ describe('the U-Net lesson', () => {
     }
   });
 
-  it('the size walk: the paper\'s 572 → 388, a misfit explained with the sizes that fit, and ours checked',
-      async () => {
+  it("the size walk: the paper's 572 → 388, a misfit explained with the sizes that fit, and ours checked", async () => {
     await reach(page, 'unet-size-walk');
     const sides = [];
-    for (const layer of ['enc1_conv2', 'pool1', 'bottom_conv2', 'up4', 'crop4', 'up1',
-        'dec1_conv2']) sides.push(await sideOf(layer));
-    expect(sides).toEqual(['568×568×64', '284×284×64', '28×28×1024', '56×56×512', '56×56×512', '392×392×64',
-        '388×388×64']);
+    for (const layer of ['enc1_conv2', 'pool1', 'bottom_conv2', 'up4', 'crop4', 'up1', 'dec1_conv2'])
+      sides.push(await sideOf(layer));
+    expect(sides).toEqual([
+      '568×568×64',
+      '284×284×64',
+      '28×28×1024',
+      '56×56×512',
+      '56×56×512',
+      '392×392×64',
+      '388×388×64',
+    ]);
     expect(await text(fig('unet-size-walk', 'tr[data-layer="crop1"]'))).toContain('568 → 392 (88 a side)');
     expect(await numbersIn(page, fig('unet-size-walk', '[data-verdict]'))).toEqual([388, 388, 572, 572, 92]);
     await page.fill(fig('unet-size-walk', 'input[data-state="side"]'), '571');
     await waitShown(page, 'unet-size-walk', 'paper,571');
     expect(await text(fig('unet-size-walk', '[data-verdict]'))).toMatch(/at pool1 the map is 567 pixels/);
-    expect(await page.locator(fig('unet-size-walk', '[data-nearest] button')).allInnerTexts()).toEqual(['Use 556',
-        'Use 572']);
+    expect(await page.locator(fig('unet-size-walk', '[data-nearest] button')).allInnerTexts()).toEqual([
+      'Use 556',
+      'Use 572',
+    ]);
     await page.click(fig('unet-size-walk', '[data-nearest] button[data-side="556"]'));
     await waitShown(page, 'unet-size-walk', 'paper,556');
     expect(await page.inputValue(fig('unet-size-walk', 'input[data-state="side"]'))).toBe('556');
@@ -67,8 +75,9 @@ describe('the U-Net lesson', () => {
     await page.check(fig('unet-size-walk', 'input[value="ours"]'));
     await page.fill(fig('unet-size-walk', 'input[data-state="side"]'), '104');
     await waitShown(page, 'unet-size-walk', 'ours,104');
-    expect(await text(fig('unet-size-walk',
-        '[data-check]'))).toMatch(/the walk equals the shapes the trained model computes/);
+    expect(await text(fig('unet-size-walk', '[data-check]'))).toMatch(
+      /the walk equals the shapes the trained model computes/,
+    );
     expect(await sideOf('dec1_conv2')).toBe('64×64×16');
     expect(await text(fig('unet-size-walk', 'tr[data-layer="dec1_conv2"] td:nth-child(4)'))).toBe('64×64×16');
     await page.fill(fig('unet-size-walk', 'input[data-state="side"]'), '106');
@@ -114,8 +123,7 @@ describe('the U-Net lesson', () => {
     expect(await look(page, 'unet-features')).not.toBe(before);
   });
 
-  it('overlap-tile equals the single run, which agrees with the Node evaluation on at least 99% of pixels',
-      async () => {
+  it('overlap-tile equals the single run, which agrees with the Node evaluation on at least 99% of pixels', async () => {
     await reach(page, 'unet-overlap-tile');
     const summary = await numbersIn(page, fig('unet-overlap-tile', '[data-summary]'));
     expect(summary.slice(0, 7)).toEqual([9, 48, 48, 88, 88, 128 * 128, 128 * 128]);
@@ -125,7 +133,8 @@ describe('the U-Net lesson', () => {
     expect(agreement(shown, await nodePrediction('unet', scene))).toBeGreaterThanOrEqual(0.99);
     await page.fill(fig('unet-overlap-tile', 'input[data-state="tile"]'), '32');
     await page.waitForFunction(() =>
-      document.querySelector('[data-figure="unet-overlap-tile"] [data-summary]')?.textContent?.startsWith('16 tiles'));
+      document.querySelector('[data-figure="unet-overlap-tile"] [data-summary]')?.textContent?.startsWith('16 tiles'),
+    );
     expect(await page.locator(fig('unet-overlap-tile', '[data-tile-grid] rect')).count()).toBe(16);
     const before = await text(fig('unet-overlap-tile', '[data-cursor]'));
     await page.focus(fig('unet-overlap-tile', '[data-padded]'));

@@ -4,10 +4,26 @@ import { CLASS_COLORS, classMapRgba, DIGIT_COLORS } from '../../src/lib/viz/clas
 
 // Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
 const VISION: Record<string, number[][]> = {
-  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  normal: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
 };
 
 const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -17,7 +33,8 @@ function labAs(color: string, vision: number[][]): [number, number, number] {
   const { r, g, b } = rgb(color);
   const lin = [r, g, b].map((v) => toLinear(v / 255));
   const [R, G, B] = vision.map((row) =>
-    Math.min(1, Math.max(0, row[0]! * lin[0]! + row[1]! * lin[1]! + row[2]! * lin[2]!)));
+    Math.min(1, Math.max(0, row[0]! * lin[0]! + row[1]! * lin[1]! + row[2]! * lin[2]!)),
+  );
   const x = (0.4124 * R! + 0.3576 * G! + 0.1805 * B!) / 0.95047;
   const y = 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
   const z = (0.0193 * R! + 0.1192 * G! + 0.9505 * B!) / 1.08883;

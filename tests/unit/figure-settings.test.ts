@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatField, parseField, readTyped, type Field } from '../../src/lib/figure/settings.ts';
+import { type Field, formatField, parseField, readTyped } from '../../src/lib/figure/settings.ts';
 
 const rate: Field = { kind: 'int', min: 1, max: 24, default: 2 };
 const scale: Field = { kind: 'number', min: 0, max: 1, default: 0.5 };
@@ -12,7 +12,12 @@ describe('settings read from a URL', () => {
     expect(parseField(scale, '0.25')).toBe(0.25);
     expect(parseField(mode, 'valid')).toBe('valid');
     expect(parseField(flag, '0')).toBe(false);
-    for (const [field, value] of [[rate, 7], [scale, 0.75], [mode, 'valid'], [flag, false]] as const) {
+    for (const [field, value] of [
+      [rate, 7],
+      [scale, 0.75],
+      [mode, 'valid'],
+      [flag, false],
+    ] as const) {
       expect(parseField(field, formatField(field, value))).toBe(value);
     }
   });

@@ -22,7 +22,14 @@ function gradients(backend: string, c: Case, x: Float32Array, w: Float32Array, x
     const xt = tf.tensor4d(x, xShape as [number, number, number, number]);
     const wt = tf.tensor4d(w, wShape as [number, number, number, number]);
     const f = (a: tf.Tensor, b: tf.Tensor) => {
-      const y = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad, 'NHWC', backend === 'cpu' ? 1 : c.dilation);
+      const y = tf.conv2d(
+        a as tf.Tensor4D,
+        b as tf.Tensor4D,
+        c.stride,
+        c.pad,
+        'NHWC',
+        backend === 'cpu' ? 1 : c.dilation,
+      );
       return tf.sum(tf.mul(y, tf.sin(tf.range(0, y.size).reshape(y.shape))));
     };
     const [gx, gw] = tf.grads(f)([xt, wt]) as [tf.Tensor, tf.Tensor];
@@ -65,14 +72,21 @@ function relativeError(actual: Float32Array, expected: Float32Array): number {
 }
 
 const cases: Case[] = [];
-for (const stride of [1, 2]) for (const pad of ['same', 'valid'] as const) for (const size of [9, 10]) cases.push({ stride, dilation: 1, pad, size });
-for (const dilation of [2, 6]) for (const pad of ['same', 'valid'] as const) for (const size of [15, 16]) cases.push({ stride: 1, dilation, pad, size });
+for (const stride of [1, 2])
+  for (const pad of ['same', 'valid'] as const)
+    for (const size of [9, 10]) cases.push({ stride, dilation: 1, pad, size });
+for (const dilation of [2, 6])
+  for (const pad of ['same', 'valid'] as const)
+    for (const size of [15, 16]) cases.push({ stride: 1, dilation, pad, size });
 
 describe('wasm Conv2D gradients match cpu', () => {
   it.each(cases)('stride $stride dilation $dilation $pad size $size', (c) => {
     const [k, ci, co] = [3, 3, 4];
     const xShape = [2, c.size, c.size + 1, ci];
-    const x = values(xShape.reduce((a, b) => a * b, 1), 0.3);
+    const x = values(
+      xShape.reduce((a, b) => a * b, 1),
+      0.3,
+    );
     const w = values(k * k * ci * co, 1.1);
     const [gx, gw] = gradients('wasm', c, x, w, xShape, [k, k, ci, co]);
     const span = (k - 1) * c.dilation + 1;
@@ -91,7 +105,8 @@ describe('wasm Conv2D gradients match cpu', () => {
     const run = (backend: string) => {
       tf.setBackend(backend);
       return tf.tidy(() => {
-        const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv2dTranspose(a as tf.Tensor4D, b as tf.Tensor4D, [2, 3 * s, 4 * s, 5], s, 'same');
+        const f = (a: tf.Tensor, b: tf.Tensor) =>
+          tf.conv2dTranspose(a as tf.Tensor4D, b as tf.Tensor4D, [2, 3 * s, 4 * s, 5], s, 'same');
         const y = f(tf.tensor4d(x, xShape), tf.tensor4d(w, [k, k, 5, 3]));
         const r = tf.sin(tf.range(0, y.size).reshape(y.shape));
         const [gx, gw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a, b), r)))([

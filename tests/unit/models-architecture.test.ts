@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NUM_CLASSES } from '../../src/lib/data/scene.ts';
-import { bilinearUpsampleFilterLoop } from '../../src/lib/ops/bilinear-kernel.reference.ts';
 import { MODELS, SEGMENTATION_MODELS } from '../../src/lib/models/catalog.ts';
 import { confusionMatrix, errorShares, segmentationMetrics } from '../../src/lib/models/metrics.ts';
+import { bilinearUpsampleFilterLoop } from '../../src/lib/ops/bilinear-kernel.reference.ts';
 import { useWasmTraining } from '../../src/lib/training/backend.ts';
 import { inferenceTopology } from '../../src/lib/training/export-weights.ts';
 import { expectClose } from './expect-close.ts';
@@ -14,7 +14,10 @@ describe('segmentation contract', () => {
   it.each(SEGMENTATION_MODELS)('%s maps [N, H, W, 1] to [N, H − 2·border, W − 2·border, 11] probabilities', (name) => {
     const { build, border } = MODELS[name];
     const model = build(1);
-    for (const [h, w] of [[64, 64], [96, 128]] as const) {
+    for (const [h, w] of [
+      [64, 64],
+      [96, 128],
+    ] as const) {
       const y = tf.tidy(() => model.predict(tf.randomUniform([1, h, w, 1], 0, 1, 'float32', 3)) as tf.Tensor);
       expect(y.shape).toEqual([1, h - 2 * border, w - 2 * border, NUM_CLASSES]);
       const sums = tf.tidy(() => tf.sum(y, -1).dataSync());
@@ -44,14 +47,22 @@ describe('classifier', () => {
 describe('FCN', () => {
   it('starts every upsampler at the FCN/d2l bilinear filter, one class to itself', () => {
     const model = MODELS.fcn8s.build(1);
-    for (const [layer, factor] of [['upscore2_pool4', 2], ['upscore2_pool3', 2], ['upscore8', 8]] as const) {
+    for (const [layer, factor] of [
+      ['upscore2_pool4', 2],
+      ['upscore2_pool3', 2],
+      ['upscore8', 8],
+    ] as const) {
       const kernel = model.getLayer(layer).getWeights()[0] as tf.Tensor;
       expectClose(kernel.dataSync(), bilinearUpsampleFilterLoop(2 * factor, NUM_CLASSES), 1e-6);
     }
   });
 
   it('fixes the final upsampler (64/32, 32/16, 16/8) and zero-initialises skip scores', () => {
-    for (const [stride, name] of [[32, 'fcn32s'], [16, 'fcn16s'], [8, 'fcn8s']] as const) {
+    for (const [stride, name] of [
+      [32, 'fcn32s'],
+      [16, 'fcn16s'],
+      [8, 'fcn8s'],
+    ] as const) {
       const model = MODELS[name].build(1);
       const up = model.getLayer(`upscore${stride}`);
       expect(up.trainable).toBe(false);
@@ -66,19 +77,25 @@ describe('DeepLab', () => {
   it('has ASPP with a 1x1 branch, rates 3/6/9, image pooling and batch norm; v3+ adds the decoder', () => {
     const v3 = MODELS.deeplabv3.build(1);
     const names = v3.layers.map((l) => l.name);
-    expect(names).toEqual(expect.arrayContaining(['aspp_1x1', 'aspp_rate3', 'aspp_rate6', 'aspp_rate9', 'image_pool', 'aspp_out_bn']));
+    expect(names).toEqual(
+      expect.arrayContaining(['aspp_1x1', 'aspp_rate3', 'aspp_rate6', 'aspp_rate9', 'image_pool', 'aspp_out_bn']),
+    );
     expect((v3.getLayer('aspp_rate9').getConfig() as { rate: number }).rate).toBe(9);
     const plus = MODELS.deeplabv3plus.build(1);
-    expect(plus.layers.map((l) => l.name)).toEqual(expect.arrayContaining(['decoder_low_level', 'decoder_concat', 'decoder_conv2']));
+    expect(plus.layers.map((l) => l.name)).toEqual(
+      expect.arrayContaining(['decoder_low_level', 'decoder_concat', 'decoder_conv2']),
+    );
   });
 
   it('exports its atrous layers as standard dilated Conv2D layers that compute the same', async () => {
     const trained = MODELS.deeplabv3plus.build(3);
     let topology: object | undefined;
-    await trained.save(tf.io.withSaveHandler(async (a) => {
-      topology = a.modelTopology as object;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    await trained.save(
+      tf.io.withSaveHandler(async (a) => {
+        topology = a.modelTopology as object;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     const standard = inferenceTopology(topology as Parameters<typeof inferenceTopology>[0]);
     const classes = standard.config.layers.map((l) => l.class_name);
     expect(classes).not.toContain('AtrousConv2D');

@@ -35,7 +35,8 @@ function fakeFetch(served: Files): (url: string) => Promise<Response> {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         if (at >= bytes.length) return controller.close();
-        controller.enqueue(bytes.slice(at, (at += CHUNK)));
+        controller.enqueue(bytes.slice(at, at + CHUNK));
+        at += CHUNK;
       },
     });
     return new Response(body);

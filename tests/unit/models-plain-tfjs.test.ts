@@ -1,8 +1,9 @@
 // The shipped model.json files load in plain TensorFlow.js, without our custom-layer module,
 // except where a custom class is needed at inference. This file must not import anything that
 // registers a layer class (catalog.ts does, through the builders; catalog-info.ts does not).
-import * as tf from '@tensorflow/tfjs';
+
 import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { MODEL_INFO, MODEL_NAMES, type ModelName } from '../../src/lib/models/catalog-info.ts';
 
@@ -41,9 +42,12 @@ describe('shipped model.json in plain tfjs', () => {
     model.dispose();
   });
 
-  it.each(Object.entries(NEEDS_CUSTOM_CLASS))('%s names its custom class %s and is refused without it', async (name, cls) => {
-    const json = readFileSync(new URL(`${name}/model.json`, WEIGHTS), 'utf8');
-    expect(json).toContain(`"class_name":"${cls}"`);
-    await expect(loadPlain(name as ModelName)).rejects.toThrow(new RegExp(`Unknown layer: ${cls}`));
-  });
+  it.each(Object.entries(NEEDS_CUSTOM_CLASS))(
+    '%s names its custom class %s and is refused without it',
+    async (name, cls) => {
+      const json = readFileSync(new URL(`${name}/model.json`, WEIGHTS), 'utf8');
+      expect(json).toContain(`"class_name":"${cls}"`);
+      await expect(loadPlain(name as ModelName)).rejects.toThrow(new RegExp(`Unknown layer: ${cls}`));
+    },
+  );
 });

@@ -1,16 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterSpan, validShares } from '../../src/lib/ops/aspp-fields.ts';
 import { validSharesLoop } from '../../src/lib/ops/aspp-fields.reference.ts';
+import { filterSpan, validShares } from '../../src/lib/ops/aspp-fields.ts';
 import { expectClose } from './expect-close.ts';
 
-const shares = (size: number, rates: number[], kernel = 3) => tf.tidy(() => Array.from(validShares(size, rates,
-    kernel).dataSync()));
+const shares = (size: number, rates: number[], kernel = 3) =>
+  tf.tidy(() => Array.from(validShares(size, rates, kernel).dataSync()));
 
 describe('ASPP branch fields', () => {
-  it('the paper\'s maps: all nine taps valid at 0.405 / 0.074 / 0 (33×33, OS 16) and 0.398 / 0.068 / 0 (65×65, OS 8)',
-      () => {
+  it("the paper's maps: all nine taps valid at 0.405 / 0.074 / 0 (33×33, OS 16) and 0.398 / 0.068 / 0 (65×65, OS 8)", () => {
     const os16 = shares(33, [6, 12, 18]);
     const os8 = shares(65, [12, 24, 36]);
     expectClose([os16[0]!, os16[2]!, os16[4]!], [0.405, 0.074, 0], 5e-4);
@@ -21,12 +20,19 @@ describe('ASPP branch fields', () => {
 
   it('equals counting taps position by position, for random maps, rates and kernels', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.integer({ min: 1, max: 45 }), { minLength: 1,
-          maxLength: 4 }),
-        fc.constantFrom(1, 3, 5), (size, rates, kernel) => {
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.integer({ min: 1, max: 45 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(1, 3, 5),
+        (size, rates, kernel) => {
           const got = shares(size, rates, kernel);
-          expectClose(got, rates.flatMap((r) => validSharesLoop(size, r, kernel)), 1e-5);
-        }),
+          expectClose(
+            got,
+            rates.flatMap((r) => validSharesLoop(size, r, kernel)),
+            1e-5,
+          );
+        },
+      ),
       { seed: 33, numRuns: 50 },
     );
   });

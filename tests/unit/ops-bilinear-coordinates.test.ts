@@ -12,7 +12,9 @@ describe('samplePositions and the shift between conventions', () => {
   it('gives every output index its FACTS.md source position under each convention', () => {
     for (const [nIn, nOut] of sizes) {
       for (const [convention, formula] of [
-        ['half-pixel', halfPixel], ['align-corners', alignCorners], ['tfjs-default', tfjsDefault],
+        ['half-pixel', halfPixel],
+        ['align-corners', alignCorners],
+        ['tfjs-default', tfjsDefault],
       ] as const) {
         const xs = samplePositions(nIn, nOut, convention);
         xs.forEach((x, d) => expect(x).toBeCloseTo(formula(d, nIn, nOut), 12));

@@ -2,11 +2,18 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  bilinearBorderDifference, bilinearKernel, bilinearTaps, bilinearTransposedUpsample, bilinearUpsampleFilter, borderWidth,
-} from '../../src/lib/ops/bilinear-kernel.ts';
-import {
-  bilinearKernelLoop, bilinearUpsampleFilterLoop, resizeHalfPixelLoop,
+  bilinearKernelLoop,
+  bilinearUpsampleFilterLoop,
+  resizeHalfPixelLoop,
 } from '../../src/lib/ops/bilinear-kernel.reference.ts';
+import {
+  bilinearBorderDifference,
+  bilinearKernel,
+  bilinearTaps,
+  bilinearTransposedUpsample,
+  bilinearUpsampleFilter,
+  borderWidth,
+} from '../../src/lib/ops/bilinear-kernel.ts';
 import { transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
 import { expectClose } from './expect-close.ts';
 
@@ -61,12 +68,21 @@ describe('bilinear kernel', () => {
       const f = bilinearUpsampleFilter(4, 3);
       expect(f.shape).toEqual([4, 4, 3, 3]);
       const perPair = f.sum([0, 1]).arraySync() as number[][];
-      expect(perPair).toEqual([[4, 0, 0], [0, 4, 0], [0, 0, 4]]);
+      expect(perPair).toEqual([
+        [4, 0, 0],
+        [0, 4, 0],
+        [0, 0, 4],
+      ]);
     });
   });
 
   it('builds the per-channel [k, k, c, c] filter of the loop reference', () => {
-    for (const [k, c] of [[1, 1], [3, 2], [4, 3], [16, 11]] as const) {
+    for (const [k, c] of [
+      [1, 1],
+      [3, 2],
+      [4, 3],
+      [16, 11],
+    ] as const) {
       const f = bilinearUpsampleFilter(k, c);
       expect(f.shape).toEqual([k, k, c, c]);
       expectClose(f.dataSync(), bilinearUpsampleFilterLoop(k, c), 1e-6);

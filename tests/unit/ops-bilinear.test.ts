@@ -1,10 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
-import { cellValue, cellWeights, resizeBilinear, resizeBilinearTf } from '../../src/lib/ops/bilinear.ts';
-import { CONVENTIONS, sourceCoordinate, type Convention } from '../../src/lib/ops/bilinear-coordinates.ts';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
-
+import { cellValue, cellWeights, resizeBilinear, resizeBilinearTf } from '../../src/lib/ops/bilinear.ts';
+import { CONVENTIONS, type Convention, sourceCoordinate } from '../../src/lib/ops/bilinear-coordinates.ts';
 
 const run = (values: number[], inH: number, inW: number, out: [number, number], c: Convention) => {
   const input = tf.tensor4d(values, [1, inH, inW, 1]);

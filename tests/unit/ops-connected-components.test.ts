@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classOfDigit, makeScene } from '../../src/lib/data/scene.ts';
-import { connectedComponents } from '../../src/lib/ops/connected-components.ts';
 import { componentsLoop } from '../../src/lib/ops/connected-components.reference.ts';
+import { connectedComponents } from '../../src/lib/ops/connected-components.ts';
 import { loadMnist } from '../../src/lib/training/mnist-node.ts';
 
 const FC = { seed: 777, numRuns: 100 };

@@ -1,13 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  convOutputSize, convOutputSizeFor, effectiveKernelSize, paddingFor, windowPositions,
-} from '../../src/lib/ops/conv-arithmetic.ts';
 import { conv1dLoop } from '../../src/lib/ops/conv-arithmetic.reference.ts';
+import {
+  convOutputSize,
+  convOutputSizeFor,
+  effectiveKernelSize,
+  paddingFor,
+  windowPositions,
+} from '../../src/lib/ops/conv-arithmetic.ts';
 
 const FC = { seed: 20240601, numRuns: 60 };
-
 
 /** tf rejects stride > 1 together with dilation > 1, so the generators pick one of them. */
 const settings = fc
@@ -47,8 +50,12 @@ describe('conv-arithmetic', () => {
         const shape = tf.tidy(() => {
           const x = tf.ones([1, input, input + 1, 1]);
           const w = tf.ones([kernel, kernel, 1, 1]);
-          const pad: [[number, number], [number, number], [number, number], [number, number]] =
-            [[0, 0], [padding, padding], [padding, padding], [0, 0]];
+          const pad: [[number, number], [number, number], [number, number], [number, number]] = [
+            [0, 0],
+            [padding, padding],
+            [padding, padding],
+            [0, 0],
+          ];
           return tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, pad, 'NHWC', dilation).shape;
         });
         expect(shape[1]).toBe(expected);
@@ -69,7 +76,19 @@ describe('conv-arithmetic', () => {
             const x = randomRow(input, seed);
             const w = tf.randomUniform([1, kernel, 1, 1], -1, 1, 'float32', seed + 1) as tf.Tensor4D;
             const a = tf.conv2d(x, w, stride, mode, 'NHWC', dilation);
-            const b = tf.conv2d(x, w, stride, [[0, 0], [0, 0], [p.before, p.after], [0, 0]], 'NHWC', dilation);
+            const b = tf.conv2d(
+              x,
+              w,
+              stride,
+              [
+                [0, 0],
+                [0, 0],
+                [p.before, p.after],
+                [0, 0],
+              ],
+              'NHWC',
+              dilation,
+            );
             return [a.dataSync().slice(), b.dataSync().slice()];
           });
           expect(viaMode.length).toBe(n);
@@ -97,11 +116,24 @@ describe('conv-arithmetic', () => {
         const [x, w, y] = tf.tidy(() => {
           const xt = randomRow(input, seed);
           const wt = tf.randomUniform([1, kernel, 1, 1], -1, 1, 'float32', seed + 7) as tf.Tensor4D;
-          const yt = tf.conv2d(xt, wt, stride, [[0, 0], [0, 0], [padding, padding], [0, 0]], 'NHWC', dilation);
+          const yt = tf.conv2d(
+            xt,
+            wt,
+            stride,
+            [
+              [0, 0],
+              [0, 0],
+              [padding, padding],
+              [0, 0],
+            ],
+            'NHWC',
+            dilation,
+          );
           return [Float32Array.from(xt.dataSync()), Float32Array.from(wt.dataSync()), Float32Array.from(yt.dataSync())];
         });
         const fromWindows = windows.map(({ taps }) =>
-          taps.reduce((acc, i, t) => acc + (i >= 0 && i < input ? x[i]! * w[t]! : 0), 0));
+          taps.reduce((acc, i, t) => acc + (i >= 0 && i < input ? x[i]! * w[t]! : 0), 0),
+        );
         const loop = conv1dLoop(x, w, stride, padding, padding, dilation);
         expect(loop.length).toBe(y.length);
         for (let o = 0; o < y.length; o++) {
@@ -118,7 +150,10 @@ describe('conv-arithmetic', () => {
     expect(convOutputSize(3, 5, 1, 1)).toBe(1);
     expect(convOutputSize(7, 1, 2)).toBe(4);
     expect(convOutputSize(65, 3, 1, 6, 6)).toBe(65); // DeepLab 'same' atrous: padding = rate
-    expect(windowPositions(4, 3, 2, 1).map((w) => w.taps)).toEqual([[-1, 0, 1], [1, 2, 3]]);
+    expect(windowPositions(4, 3, 2, 1).map((w) => w.taps)).toEqual([
+      [-1, 0, 1],
+      [1, 2, 3],
+    ]);
     expect(windowPositions(5, 3, 1, 0, 2).map((w) => w.taps)).toEqual([[0, 2, 4]]);
     expect(windowPositions(2, 3)).toEqual([]);
   });

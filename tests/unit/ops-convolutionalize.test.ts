@@ -1,16 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyConvolutionalized, applyDense, convolutionalize, denseToConv1x1, denseToConvKernel, type DenseWeights,
-} from '../../src/lib/ops/convolutionalize.ts';
-import { slidingDenseLoop, type DenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
 import { convOutputSize } from '../../src/lib/ops/conv-arithmetic.ts';
-
+import { type DenseLoop, slidingDenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
+import {
+  applyConvolutionalized,
+  applyDense,
+  convolutionalize,
+  type DenseWeights,
+  denseToConv1x1,
+  denseToConvKernel,
+} from '../../src/lib/ops/convolutionalize.ts';
 
 function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4): void {
   expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < actual.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(tol * (1 + Math.abs(expected[i]!)));
+  for (let i = 0; i < actual.length; i++)
+    expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(tol * (1 + Math.abs(expected[i]!)));
 }
 
 const scenario = fc.record({
@@ -43,7 +48,9 @@ describe('convolutionalize', () => {
           const dense = randomDense(h * w * c, units, seed);
           const model = tf.sequential();
           model.add(tf.layers.flatten({ inputShape: [h, w, c] }));
-          units.forEach((u, i) => model.add(tf.layers.dense({ units: u, activation: i < units.length - 1 ? 'relu' : 'linear' })));
+          units.forEach((u, i) =>
+            model.add(tf.layers.dense({ units: u, activation: i < units.length - 1 ? 'relu' : 'linear' })),
+          );
           model.layers.slice(1).forEach((layer, i) => layer.setWeights([dense[i]!.kernel, dense[i]!.bias!]));
           const x = tf.randomUniform([2, h, w, c], -1, 1, 'float32', seed + 99) as tf.Tensor4D;
           const viaModel = model.predict(x) as tf.Tensor2D;
@@ -69,8 +76,10 @@ describe('convolutionalize', () => {
           const y = applyConvolutionalized(map, convolutionalize(dense, [h, w, c]));
           expect(y.shape).toEqual([1, extraH + 1, extraW + 1, units.at(-1)]);
           const loops: DenseLoop[] = dense.map((d) => ({
-            kernel: Float32Array.from(d.kernel.dataSync()), bias: Float32Array.from(d.bias!.dataSync()),
-            inUnits: d.kernel.shape[0], outUnits: d.kernel.shape[1],
+            kernel: Float32Array.from(d.kernel.dataSync()),
+            bias: Float32Array.from(d.bias!.dataSync()),
+            inUnits: d.kernel.shape[0],
+            outUnits: d.kernel.shape[1],
           }));
           expectClose(y.dataSync(), slidingDenseLoop(Float32Array.from(map.dataSync()), H, W, c, h, w, loops, true));
         });
@@ -81,18 +90,25 @@ describe('convolutionalize', () => {
 
   it('on a map smaller than the first kernel the output is empty, sized as convOutputSize says (0)', () => {
     fc.assert(
-      fc.property(scenario, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), ({ h, w, c, units, seed }, H, W) => {
-        tf.tidy(() => {
-          const dense = randomDense(h * w * c, units, seed);
-          const y = applyConvolutionalized(tf.ones([2, H, W, c]) as tf.Tensor4D, convolutionalize(dense, [h, w, c]));
-          expect(y.shape).toEqual([2, convOutputSize(H, h), convOutputSize(W, w), units.at(-1)]);
-        });
-      }),
+      fc.property(
+        scenario,
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        ({ h, w, c, units, seed }, H, W) => {
+          tf.tidy(() => {
+            const dense = randomDense(h * w * c, units, seed);
+            const y = applyConvolutionalized(tf.ones([2, H, W, c]) as tf.Tensor4D, convolutionalize(dense, [h, w, c]));
+            expect(y.shape).toEqual([2, convOutputSize(H, h), convOutputSize(W, w), units.at(-1)]);
+          });
+        },
+      ),
       { seed: 1511, numRuns: 40 },
     );
     tf.tidy(() => {
       const dense = randomDense(3 * 3, [4, 2], 5);
-      expect(applyConvolutionalized(tf.ones([1, 2, 5, 1]) as tf.Tensor4D, convolutionalize(dense, [3, 3, 1])).shape).toEqual([1, 0, 3, 2]);
+      expect(
+        applyConvolutionalized(tf.ones([1, 2, 5, 1]) as tf.Tensor4D, convolutionalize(dense, [3, 3, 1])).shape,
+      ).toEqual([1, 0, 3, 2]);
     });
   });
 
@@ -105,7 +121,13 @@ describe('convolutionalize', () => {
       const wrong = tf.conv2d(x, kernel.reshape([c, h, w, 4]).transpose([1, 2, 0, 3]) as tf.Tensor4D, 1, 'valid');
       const dense = tf.matMul(x.reshape([1, -1]), kernel);
       expectClose(right.dataSync(), dense.dataSync());
-      expect(wrong.sub(dense.reshape([1, 1, 1, 4])).abs().max().dataSync()[0]).toBeGreaterThan(1e-2);
+      expect(
+        wrong
+          .sub(dense.reshape([1, 1, 1, 4]))
+          .abs()
+          .max()
+          .dataSync()[0],
+      ).toBeGreaterThan(1e-2);
     });
   });
 

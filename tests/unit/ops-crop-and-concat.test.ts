@@ -1,28 +1,42 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  centerCrop, centerCropOffsets, cropAndConcat,
-} from '../../src/lib/ops/crop-and-concat.ts';
 import { cropAndConcatLoop } from '../../src/lib/ops/crop-and-concat.reference.ts';
-
+import { centerCrop, centerCropOffsets, cropAndConcat } from '../../src/lib/ops/crop-and-concat.ts';
 
 describe('crop and concat', () => {
   it('equals the loop reference on random maps', () => {
     fc.assert(
       fc.property(
-        fc.record({ h: fc.integer({ min: 1, max: 8 }), w: fc.integer({ min: 1, max: 8 }), dh: fc.integer({ min: 0, max: 5 }), dw: fc.integer({ min: 0, max: 5 }),
-          cs: fc.integer({ min: 1, max: 3 }), cu: fc.integer({ min: 1, max: 3 }), seed: fc.integer({ min: 0, max: 9999 }) }),
+        fc.record({
+          h: fc.integer({ min: 1, max: 8 }),
+          w: fc.integer({ min: 1, max: 8 }),
+          dh: fc.integer({ min: 0, max: 5 }),
+          dw: fc.integer({ min: 0, max: 5 }),
+          cs: fc.integer({ min: 1, max: 3 }),
+          cu: fc.integer({ min: 1, max: 3 }),
+          seed: fc.integer({ min: 0, max: 9999 }),
+        }),
         ({ h, w, dh, dw, cs, cu, seed }) => {
           tf.tidy(() => {
             const skip = tf.randomUniform([1, h + dh, w + dw, cs], -1, 1, 'float32', seed) as tf.Tensor4D;
             const up = tf.randomUniform([1, h, w, cu], -1, 1, 'float32', seed + 1) as tf.Tensor4D;
             const y = cropAndConcat(skip, up);
             expect(y.shape).toEqual([1, h, w, cs + cu]);
-            const ref = cropAndConcatLoop(Float32Array.from(skip.dataSync()), h + dh, w + dw, cs, Float32Array.from(up.dataSync()), h, w, cu);
+            const ref = cropAndConcatLoop(
+              Float32Array.from(skip.dataSync()),
+              h + dh,
+              w + dw,
+              cs,
+              Float32Array.from(up.dataSync()),
+              h,
+              w,
+              cu,
+            );
             expect(Array.from(y.dataSync())).toEqual(Array.from(ref));
           });
-        }),
+        },
+      ),
       { seed: 572, numRuns: 40 },
     );
   });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { axisField, fieldInterval, type FieldNode, type FieldOp } from '../../src/lib/ops/field-graph.ts';
 import { fieldLoop } from '../../src/lib/ops/field-graph.reference.ts';
-import { receptiveFields, type LayerSpec } from '../../src/lib/ops/receptive-field.ts';
+import { axisField, type FieldNode, type FieldOp, fieldInterval } from '../../src/lib/ops/field-graph.ts';
+import { type LayerSpec, receptiveFields } from '../../src/lib/ops/receptive-field.ts';
 
 const FC = { seed: 4242, numRuns: 80 };
 const input: FieldNode = { name: 'in', op: { kind: 'input' }, inputs: [], size: 16 };
@@ -56,12 +56,14 @@ const graph = fc
 
 const chain = (layers: LayerSpec[]): FieldNode[] => [
   input,
-  ...layers.map((l, i): FieldNode => ({
-    name: `l${i}`,
-    op: { kind: 'window', kernel: l.kernel, stride: l.stride ?? 1, dilation: l.dilation ?? 1, padBefore: 0 },
-    inputs: [i === 0 ? 'in' : `l${i - 1}`],
-    size: 8,
-  })),
+  ...layers.map(
+    (l, i): FieldNode => ({
+      name: `l${i}`,
+      op: { kind: 'window', kernel: l.kernel, stride: l.stride ?? 1, dilation: l.dilation ?? 1, padBefore: 0 },
+      inputs: [i === 0 ? 'in' : `l${i - 1}`],
+      size: 8,
+    }),
+  ),
 ];
 
 describe('receptive field through a layer graph', () => {

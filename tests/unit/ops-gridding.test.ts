@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { griddingCounts, hasHoles, reachedFraction } from '../../src/lib/ops/gridding.ts';
 import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
+import { griddingCounts, hasHoles, reachedFraction } from '../../src/lib/ops/gridding.ts';
 import { receptiveField } from '../../src/lib/ops/receptive-field.ts';
-
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 const dilations = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 });
@@ -36,7 +35,13 @@ describe('gridding', () => {
   });
 
   it('(1, 2, 5) and (1, 2, 3), hybrid rates, cover the whole field; (1, 2, 4) does too', () => {
-    for (const ds of [[1, 2, 5], [1, 2, 3], [1, 2, 4], [1, 1, 2, 4, 8, 16, 1]]) expect(hasHoles(ds)).toBe(false);
+    for (const ds of [
+      [1, 2, 5],
+      [1, 2, 3],
+      [1, 2, 4],
+      [1, 1, 2, 4, 8, 16, 1],
+    ])
+      expect(hasHoles(ds)).toBe(false);
     expect(tf.tidy(() => griddingCounts([1, 2, 5]).shape)).toEqual([17, 17]);
   });
 

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
 import { hasHoles as hasHolesTf } from '../../src/lib/ops/gridding.ts';
 import { commonFactor, hdcGuarantee, hdcMaxGap } from '../../src/lib/ops/hdc.ts';
-import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
-
 
 const hasHoles = (rates: number[]) => griddingCountsLoop(rates).counts.some((c) => c === 0);
 
 /** Every list of two or three rates from 1 to 9. */
 const LISTS: number[][] = [];
-for (let a = 1; a <= 9; a++) for (let b = 1; b <= 9; b++) {
-  LISTS.push([a, b]);
-  for (let c = 1; c <= 9; c++) LISTS.push([a, b, c]);
-}
+for (let a = 1; a <= 9; a++)
+  for (let b = 1; b <= 9; b++) {
+    LISTS.push([a, b]);
+    for (let c = 1; c <= 9; c++) LISTS.push([a, b, c]);
+  }
 
 describe('hybrid dilated convolution (Wang et al. 2018)', () => {
   it("M₂ of the paper's examples: (1, 2, 5) → 2 works, (1, 2, 9) → 5 does not; (2, 4, 8) → 4", () => {

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mirrorPad, overlapTile, tilePlan } from '../../src/lib/ops/overlap-tile.ts';
 import { overlapTileLoop, reflectIndex } from '../../src/lib/ops/overlap-tile.reference.ts';
+import { mirrorPad, overlapTile, tilePlan } from '../../src/lib/ops/overlap-tile.ts';
 import { expectClose } from './expect-close.ts';
 
 /** A stand-in for an unpadded network: the mean of each (2b + 1)² window, 'valid'. */
@@ -32,7 +32,12 @@ describe('overlap-tile', () => {
   it('tiles cover the image once, row by row', () => {
     const plan = tilePlan(10, 7, 4);
     expect(plan.map((t) => [t.row, t.col, t.height, t.width])).toEqual([
-      [0, 0, 4, 4], [0, 4, 4, 3], [4, 0, 4, 4], [4, 4, 4, 3], [8, 0, 2, 4], [8, 4, 2, 3],
+      [0, 0, 4, 4],
+      [0, 4, 4, 3],
+      [4, 0, 4, 4],
+      [4, 4, 4, 3],
+      [8, 0, 2, 4],
+      [8, 4, 2, 3],
     ]);
     expect(plan.reduce((s, t) => s + t.height * t.width, 0)).toBe(70);
   });
@@ -40,8 +45,11 @@ describe('overlap-tile', () => {
   it('equals the loop reference, and running the whole mirrored image once, on random images', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 3, max: 14 }), fc.integer({ min: 3, max: 14 }), fc.integer({ min: 1, max: 2 }),
-        fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 3, max: 14 }),
+        fc.integer({ min: 3, max: 14 }),
+        fc.integer({ min: 1, max: 2 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 9999 }),
         (h, w, b, tile, seed) => {
           const image = tf.randomUniform([1, h, w, 1], 0, 1, 'float32', seed) as tf.Tensor4D;
           const data = image.dataSync() as Float32Array;

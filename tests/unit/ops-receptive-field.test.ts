@@ -1,17 +1,26 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type LoopLayer, reachLoop, receptiveFieldLoop } from '../../src/lib/ops/receptive-field.reference.ts';
 import {
-  CONTEXT_MODULE, DILATED_1_2_4, VGG16, receptiveField, receptiveFields, type LayerSpec,
+  CONTEXT_MODULE,
+  DILATED_1_2_4,
+  type LayerSpec,
+  receptiveField,
+  receptiveFields,
+  VGG16,
 } from '../../src/lib/ops/receptive-field.ts';
-import { reachLoop, receptiveFieldLoop, type LoopLayer } from '../../src/lib/ops/receptive-field.reference.ts';
 
 const FC = { seed: 31337, numRuns: 60 };
 
-
 /** tf refuses stride > 1 with dilation > 1 in one layer, so each layer has one or the other. */
 const layer: fc.Arbitrary<LoopLayer> = fc
-  .record({ kernel: fc.integer({ min: 1, max: 5 }), stride: fc.integer({ min: 1, max: 3 }), dilation: fc.integer({ min: 1, max: 4 }), s: fc.boolean() })
+  .record({
+    kernel: fc.integer({ min: 1, max: 5 }),
+    stride: fc.integer({ min: 1, max: 3 }),
+    dilation: fc.integer({ min: 1, max: 4 }),
+    s: fc.boolean(),
+  })
   .map(({ kernel, stride, dilation, s }) => (s ? { kernel, stride, dilation: 1 } : { kernel, stride: 1, dilation }));
 const stack = fc.array(layer, { minLength: 1, maxLength: 5 });
 
@@ -21,7 +30,9 @@ describe('receptive field', () => {
       fc.property(stack, (layers) => {
         expect(receptiveField(layers)).toBe(receptiveFieldLoop(layers));
         // and for every prefix (the per-layer fields)
-        receptiveFields(layers).forEach((f, l) => expect(f.receptiveField).toBe(receptiveFieldLoop(layers.slice(0, l + 1))));
+        receptiveFields(layers).forEach((f, l) =>
+          expect(f.receptiveField).toBe(receptiveFieldLoop(layers.slice(0, l + 1))),
+        );
       }),
       FC,
     );
@@ -68,12 +79,25 @@ describe('receptive field', () => {
     const got = Object.fromEntries(receptiveFields(VGG16).map((f) => [f.name, f.receptiveField]));
     // every vgg_16 end-point listed in receptive_field/RECEPTIVE_FIELD_TABLE.md
     expect(got).toMatchObject({
-      conv1_1: 3, pool1: 6, conv2_1: 10, pool2: 16, conv3_1: 24, conv3_2: 32, pool3: 44,
-      conv4_1: 60, conv4_2: 76, pool4: 100, conv5_1: 132, conv5_2: 164, pool5: 212,
+      conv1_1: 3,
+      pool1: 6,
+      conv2_1: 10,
+      pool2: 16,
+      conv3_1: 24,
+      conv3_2: 32,
+      pool3: 44,
+      conv4_1: 60,
+      conv4_2: 76,
+      pool4: 100,
+      conv5_1: 132,
+      conv5_2: 164,
+      pool5: 212,
     });
     // the end-points the table skips, from the same arithmetic
     expect(got).toMatchObject({ conv1_2: 5, conv2_2: 14, conv3_3: 40, conv4_3: 92, conv5_3: 196 });
     expect(receptiveFields(VGG16).at(-1)!.jump).toBe(32);
-    expect(receptiveFieldLoop(VGG16.map((l) => ({ kernel: l.kernel, stride: l.stride ?? 1, dilation: l.dilation ?? 1 })))).toBe(212);
+    expect(
+      receptiveFieldLoop(VGG16.map((l) => ({ kernel: l.kernel, stride: l.stride ?? 1, dilation: l.dilation ?? 1 }))),
+    ).toBe(212);
   });
 });

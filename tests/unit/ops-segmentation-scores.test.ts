@@ -11,12 +11,14 @@ const KEYS = ['pixelAccuracy', 'meanAccuracy', 'meanIoU', 'frequencyWeightedIoU'
 
 describe('confusion matrix and FCN scores', () => {
   it('match per-class TP/FP/FN counting on random maps', () => {
-    const pairs = fc.integer({ min: 1, max: 60 }).chain((n) =>
-      fc.tuple(
-        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }),
-        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }),
-      ),
-    );
+    const pairs = fc
+      .integer({ min: 1, max: 60 })
+      .chain((n) =>
+        fc.tuple(
+          fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }),
+          fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }),
+        ),
+      );
     fc.assert(
       fc.property(pairs, ([truth, predicted]) => {
         const got = segmentationMetrics(confusionMatrix(truth, predicted, 5), 5);
@@ -53,8 +55,14 @@ describe('confusion matrix and FCN scores', () => {
     const truth = [0, 2, 2, 5, 0];
     const perfect = segmentationMetrics(confusionMatrix(truth, truth, 11), 11);
     for (const k of KEYS) expect(perfect[k]).toBe(1);
-    const a: [number[], number[]] = [[0, 1, 1], [0, 1, 0]];
-    const b: [number[], number[]] = [[1, 2], [2, 2]];
+    const a: [number[], number[]] = [
+      [0, 1, 1],
+      [0, 1, 0],
+    ];
+    const b: [number[], number[]] = [
+      [1, 2],
+      [2, 2],
+    ];
     const summed = addInto(confusionMatrix(...a, 3), confusionMatrix(...b, 3));
     const joined = scoresLoop([...a[0], ...b[0]], [...a[1], ...b[1]], 3);
     for (const k of KEYS) expect(segmentationMetrics(summed, 3)[k]).toBeCloseTo(joined[k], 12);

@@ -3,14 +3,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convOutputSize } from '../../src/lib/ops/conv-arithmetic.ts';
 import {
-  applyMatrix, convMatrix, outputPaddingFor, overlapCounts, placeStamp, resizeConv, stampContributions,
-  stampPositions, transposedConv2d, transposedConv2dSingle, transposedConvOutputSize,
+  conv2dLoop,
+  type Image,
+  resizeConvLoop,
+  transposedConvLoop,
+} from '../../src/lib/ops/transposed-conv.reference.ts';
+import {
+  applyMatrix,
+  convMatrix,
+  outputPaddingFor,
+  overlapCounts,
+  placeStamp,
+  resizeConv,
+  stampContributions,
+  stampPositions,
+  transposedConv2d,
+  transposedConv2dSingle,
+  transposedConvOutputSize,
 } from '../../src/lib/ops/transposed-conv.ts';
-import { conv2dLoop, resizeConvLoop, transposedConvLoop, type Image } from '../../src/lib/ops/transposed-conv.reference.ts';
 import { expectClose } from './expect-close.ts';
 
 const FC = { seed: 7071, numRuns: 40 };
-
 
 function rand2d(h: number, w: number, seed: number): tf.Tensor2D {
   return tf.randomUniform([h, w], -1, 1, 'float32', seed) as tf.Tensor2D;
@@ -36,7 +49,9 @@ describe('transposed convolution', () => {
         const o = convOutputSize(i, k, s, p);
         const a = outputPaddingFor(i, k, s, p);
         expect(transposedConvOutputSize(o, k, s, p, a)).toBe(i);
-        const y = tf.tidy(() => transposedConv2d(tf.ones([1, o, o, 1]) as tf.Tensor4D, tf.ones([k, k, 1, 1]) as tf.Tensor4D, s, p, a));
+        const y = tf.tidy(() =>
+          transposedConv2d(tf.ones([1, o, o, 1]) as tf.Tensor4D, tf.ones([k, k, 1, 1]) as tf.Tensor4D, s, p, a),
+        );
         expect(y.shape).toEqual([1, i, i, 1]);
         y.dispose();
       }),
@@ -57,14 +72,27 @@ describe('transposed convolution', () => {
     expect(() => outputPaddingFor(2, 5, 2)).toThrow(RangeError);
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }),
-        fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 4 }),
         (i, k, s, p) => {
-          expect(transposedConvOutputSize(i, k, s, p)).toBe(Math.max(0, transposedConvLoop(
-            { data: new Float32Array(i), h: 1, w: i }, { data: new Float32Array(k), h: 1, w: k }, s, 0).w - 2 * p));
+          expect(transposedConvOutputSize(i, k, s, p)).toBe(
+            Math.max(
+              0,
+              transposedConvLoop(
+                { data: new Float32Array(i), h: 1, w: i },
+                { data: new Float32Array(k), h: 1, w: k },
+                s,
+                0,
+              ).w -
+                2 * p,
+            ),
+          );
           if (convOutputSize(i, k, s, p) === 0) expect(() => outputPaddingFor(i, k, s, p)).toThrow(RangeError);
           else expect(outputPaddingFor(i, k, s, p)).toBeGreaterThanOrEqual(0);
-        }),
+        },
+      ),
       FC,
     );
   });
@@ -77,7 +105,10 @@ describe('transposed convolution', () => {
         const [got, want] = tf.tidy(() => {
           const x = rand2d(o, o + 1, seed);
           const w = rand2d(k, k, seed + 1);
-          return [transposedConv2dSingle(x, w, s, p, a).dataSync().slice(), transposedConvLoop(image(x), image(w), s, p, a).data];
+          return [
+            transposedConv2dSingle(x, w, s, p, a).dataSync().slice(),
+            transposedConvLoop(image(x), image(w), s, p, a).data,
+          ];
         });
         expectClose(got, want);
       }),
@@ -105,7 +136,11 @@ describe('transposed convolution', () => {
         seed: fc.integer({ min: 0, max: 10_000 }),
       })
       .map((s) => ({ ...s, ah: s.ah % s.sh, aw: s.aw % s.sw }))
-      .filter((s) => transposedConvOutputSize(s.ih, s.kh, s.sh, s.p, s.ah) > 0 && transposedConvOutputSize(s.iw, s.kw, s.sw, s.p, s.aw) > 0);
+      .filter(
+        (s) =>
+          transposedConvOutputSize(s.ih, s.kh, s.sh, s.p, s.ah) > 0 &&
+          transposedConvOutputSize(s.iw, s.kw, s.sw, s.p, s.aw) > 0,
+      );
     fc.assert(
       fc.property(settings, ({ ih, iw, kh, kw, sh, sw, p, ah, aw, seed }) => {
         tf.tidy(() => {
@@ -119,7 +154,12 @@ describe('transposed convolution', () => {
       }),
       { ...FC, numRuns: 80 },
     );
-    for (const [kh, kw, sh, sw] of [[1, 2, 1, 1], [2, 3, 1, 2], [3, 1, 2, 1], [2, 3, 2, 2]] as const) {
+    for (const [kh, kw, sh, sw] of [
+      [1, 2, 1, 1],
+      [2, 3, 1, 2],
+      [3, 1, 2, 1],
+      [2, 3, 2, 2],
+    ] as const) {
       tf.tidy(() => {
         const x = rand2d(3, 4, kh * 10 + kw);
         const w = rand2d(kh, kw, kw * 10 + kh);
@@ -160,13 +200,20 @@ describe('transposed convolution', () => {
           expect(stamps.length).toBe(o * o);
           const contribs = stampContributions(x, w);
           expect(contribs.shape).toEqual([o * o, k, k]);
-          const parts = stamps.map((st, j) => placeStamp(contribs.slice([j, 0, 0], [1, k, k]).reshape([k, k]) as tf.Tensor2D, st, oh, ow));
+          const parts = stamps.map((st, j) =>
+            placeStamp(contribs.slice([j, 0, 0], [1, k, k]).reshape([k, k]) as tf.Tensor2D, st, oh, ow),
+          );
           expectClose(tf.addN(parts).dataSync(), y.dataSync());
         });
       }),
       { ...FC, numRuns: 20 },
     );
-    expect(stampPositions(2, 2, 2, 1).map(({ top, left }) => [top, left])).toEqual([[-1, -1], [-1, 1], [1, -1], [1, 1]]);
+    expect(stampPositions(2, 2, 2, 1).map(({ top, left }) => [top, left])).toEqual([
+      [-1, -1],
+      [-1, 1],
+      [1, -1],
+      [1, 1],
+    ]);
   });
 
   it('overlap counts: stride 2 kernel 3 gives a 4:1 imbalance in 2-D; kernel 4 or 2 is even (FACTS)', () => {
@@ -202,7 +249,13 @@ describe('transposed convolution', () => {
           expectClose(applyMatrix(C, x, o, o).dataSync(), conv.data);
           const y = rand2d(o, o, seed + 9);
           const viaCt = applyMatrix(C.transpose(), y, i, i);
-          const viaTf = tf.conv2dTranspose(y.reshape([1, o, o, 1]) as tf.Tensor4D, w.reshape([k, k, 1, 1]) as tf.Tensor4D, [1, i, i, 1], s, p);
+          const viaTf = tf.conv2dTranspose(
+            y.reshape([1, o, o, 1]) as tf.Tensor4D,
+            w.reshape([k, k, 1, 1]) as tf.Tensor4D,
+            [1, i, i, 1],
+            s,
+            p,
+          );
           expectClose(viaCt.dataSync(), viaTf.dataSync());
         });
       }),
@@ -233,8 +286,11 @@ describe('transposed convolution', () => {
   it('resize-then-convolve equals its loop reference and has no checkerboard on a flat input', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }),
-        fc.integer({ min: 1, max: 3 }), fc.integer(),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer(),
         (n, kh, kw, f, seed) => {
           tf.tidy(() => {
             const x = rand2d(n, n + 1, seed);
@@ -243,7 +299,8 @@ describe('transposed convolution', () => {
             const got = resizeConv(x.reshape([1, n, n + 1, 1]) as tf.Tensor4D, filter, f);
             expectClose(got.dataSync(), resizeConvLoop(image(x), image(w), f).data);
           });
-        }),
+        },
+      ),
       FC,
     );
     tf.tidy(() => {

@@ -1,17 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validTapCounts, validTapCurve, validTapHistogram, validTapStats } from '../../src/lib/ops/valid-taps.ts';
 import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
-
+import { validTapCounts, validTapCurve, validTapHistogram, validTapStats } from '../../src/lib/ops/valid-taps.ts';
 
 describe('valid taps (DeepLab v3 Fig. 4)', () => {
   it('per-position counts equal the loop reference', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 4 }), (n, rate, k) => {
-        const got = tf.tidy(() => validTapCounts(n, rate, k).dataSync().slice());
-        expect(Array.from(got)).toEqual(Array.from(validTapCountsLoop(n, rate, k)));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 24 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 4 }),
+        (n, rate, k) => {
+          const got = tf.tidy(() => validTapCounts(n, rate, k).dataSync().slice());
+          expect(Array.from(got)).toEqual(Array.from(validTapCountsLoop(n, rate, k)));
+        },
+      ),
       { seed: 65, numRuns: 60 },
     );
   });
@@ -49,7 +53,11 @@ describe('valid taps (DeepLab v3 Fig. 4)', () => {
   });
 
   it('mean valid fraction falls monotonically with the rate on 65x65', () => {
-    const curve = validTapCurve(65, Array.from({ length: 70 }, (_, i) => i + 1));
-    for (let i = 1; i < curve.length; i++) expect(curve[i]!.meanValid).toBeLessThanOrEqual(curve[i - 1]!.meanValid + 1e-7);
+    const curve = validTapCurve(
+      65,
+      Array.from({ length: 70 }, (_, i) => i + 1),
+    );
+    for (let i = 1; i < curve.length; i++)
+      expect(curve[i]!.meanValid).toBeLessThanOrEqual(curve[i - 1]!.meanValid + 1e-7);
   });
 });

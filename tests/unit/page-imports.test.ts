@@ -1,6 +1,6 @@
 // Page-side code must never pull TensorFlow.js into the page: tfjs belongs to the worker, which
 // the page reaches only through Comlink. Walks the static imports (type-only imports are erased).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -10,10 +10,12 @@ const DYNAMIC = /import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const script = file.endsWith('.astro') ? text.split('---')[1] ?? '' : text;
+  const script = file.endsWith('.astro') ? (text.split('---')[1] ?? '') : text;
   const found = [...script.matchAll(IMPORT), ...text.matchAll(DYNAMIC)].map((m) => m[1]!);
   // <script> blocks of .astro files run on the page too.
-  if (file.endsWith('.astro')) for (const block of text.match(/<script>[\s\S]*?<\/script>/g) ?? []) found.push(...[...block.matchAll(IMPORT)].map((m) => m[1]!));
+  if (file.endsWith('.astro'))
+    for (const block of text.match(/<script>[\s\S]*?<\/script>/g) ?? [])
+      found.push(...[...block.matchAll(IMPORT)].map((m) => m[1]!));
   return found;
 }
 
@@ -33,7 +35,9 @@ function pathToTfjs(entry: string, seen = new Set<string>()): string[] | undefin
 }
 
 const filesIn = (dir: string, match: RegExp): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesIn(join(dir, e.name), match) : match.test(e.name) ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesIn(join(dir, e.name), match) : match.test(e.name) ? [join(dir, e.name)] : [],
+  );
 
 describe('page-side code', () => {
   const entries = [

@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { atrousTasks } from '../../src/lib/runtime/worker/tasks/atrous.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dilatedConvLoop } from '../../src/lib/ops/dilated-conv.reference.ts';
 import { linearStackGradientLoop } from '../../src/lib/ops/effective-receptive-field.reference.ts';
 import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
 import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
+import { atrousTasks } from '../../src/lib/runtime/worker/tasks/atrous.ts';
 import { noLeak } from './no-leak.ts';
 
 beforeAll(async () => {
@@ -24,7 +24,9 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
         expect(r.effectiveKernel).toBe(2 * rate + 1);
         expect(r.parameters).toBe(9);
         expect(r.dilated).toHaveLength((2 * rate + 1) ** 2);
-        expect(Array.from(r.dilated).filter((v) => v !== 0).length).toBe(Array.from(r.weights).filter((v) => v !== 0).length);
+        expect(Array.from(r.dilated).filter((v) => v !== 0).length).toBe(
+          Array.from(r.weights).filter((v) => v !== 0).length,
+        );
       }
     }
     const check = await noLeak(() => atrousTasks.atrousSpaceToBatchCheck(image, size, 16));
@@ -65,7 +67,9 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
     expect(relu.heat).toHaveLength(17 * 17);
     expect(Math.max(...relu.heat)).toBe(relu.reached > 0 ? 1 : 0);
     // With ReLU the centre output is switched off for some inputs: then nothing at all is reached.
-    const runs = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((seed) => atrousTasks.atrousErf(6, 1, 'random', 'relu', seed)));
+    const runs = await Promise.all(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((seed) => atrousTasks.atrousErf(6, 1, 'random', 'relu', seed)),
+    );
     for (const run of runs) if (run.reached === 0) expect(Math.max(...run.heat)).toBe(0);
     expect(runs.some((run) => run.reached > 0)).toBe(true);
   });
@@ -84,10 +88,12 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
     expect(r.meanValid[11]).toBeCloseTo(loop12.reduce((s, c) => s + c, 0) / 9 / 65 ** 2, 5);
     expect(r.meanValid[79]).toBeCloseTo(1 / 9, 6);
     expect(Array.from(await noLeak(() => atrousTasks.atrousValidTapCounts(65, 12)))).toEqual(Array.from(loop12));
-    expect(Array.from(await noLeak(() => atrousTasks.atrousValidTapCounts(33, 40)))).toEqual(Array.from(validTapCountsLoop(33, 40)));
+    expect(Array.from(await noLeak(() => atrousTasks.atrousValidTapCounts(33, 40)))).toEqual(
+      Array.from(validTapCountsLoop(33, 40)),
+    );
   });
 
-  it('all-nine shares at DeepLab\'s pairings: FACTS.md on 33x33 (rates 6, 12, 18) and 65x65 (12, 24, 36), as the loop counts', async () => {
+  it("all-nine shares at DeepLab's pairings: FACTS.md on 33x33 (rates 6, 12, 18) and 65x65 (12, 24, 36), as the loop counts", async () => {
     const allNine = (n: number, rate: number) => validTapCountsLoop(n, rate).filter((c) => c === 9).length / n ** 2;
     const os16 = await noLeak(() => atrousTasks.atrousAllValidShares(33, [6, 12, 18]));
     const os8 = await noLeak(() => atrousTasks.atrousAllValidShares(65, [12, 24, 36]));
@@ -98,7 +104,12 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
   });
 
   it('gridding: (2, 4, 8) has holes, (1, 2, 5) has none; counts equal the loop', async () => {
-    const [a, b] = await noLeak(() => atrousTasks.atrousGridding([[2, 4, 8], [1, 2, 5]]));
+    const [a, b] = await noLeak(() =>
+      atrousTasks.atrousGridding([
+        [2, 4, 8],
+        [1, 2, 5],
+      ]),
+    );
     expect(a!.size).toBe(29);
     expect(b!.size).toBe(17);
     expect(a!.holes).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { bilinearTasks } from '../../src/lib/runtime/worker/tasks/bilinear.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
+import { bilinearTasks } from '../../src/lib/runtime/worker/tasks/bilinear.ts';
 import { noLeak } from './no-leak.ts';
 
 beforeAll(async () => {

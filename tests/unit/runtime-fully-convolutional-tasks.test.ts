@@ -1,14 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { convOutputSize, windowPositions } from '../../src/lib/ops/conv-arithmetic.ts';
-import { denseLoop, slidingDenseLoop, type DenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
-import { loadModel } from '../../src/lib/models/load.ts';
-import { fileFetch } from '../../src/lib/training/file-fetch.ts';
-import { fullyConvolutionalTasks as tasks } from '../../src/lib/runtime/worker/tasks/fully-convolutional.ts';
 import {
-  FC1_UNITS, FEATURE_CHANNELS, SHIPPED_DIGITS, settings as digitSettings,
+  settings as digitSettings,
+  FC1_UNITS,
+  FEATURE_CHANNELS,
+  SHIPPED_DIGITS,
 } from '../../src/components/fully-conv-digit.settings.ts';
 import { settings as sizeSettings } from '../../src/components/fully-conv-size.settings.ts';
+import { loadModel } from '../../src/lib/models/load.ts';
+import { convOutputSize, windowPositions } from '../../src/lib/ops/conv-arithmetic.ts';
+import { type DenseLoop, denseLoop, slidingDenseLoop } from '../../src/lib/ops/convolutionalize.reference.ts';
+import { fullyConvolutionalTasks as tasks } from '../../src/lib/runtime/worker/tasks/fully-convolutional.ts';
+import { fileFetch } from '../../src/lib/training/file-fetch.ts';
 import { noLeak } from './no-leak.ts';
 
 // The tasks fetch '/weights/…' and '/data/…' as the browser would; here they read public/.
@@ -30,10 +33,23 @@ async function reference() {
   const { model } = await loadModel('classifier', { base: 'public/weights/', fetch: fileFetch });
   const head = ['fc1', 'fc2'].map((name) => {
     const [kernel, bias] = model.getLayer(name).getWeights();
-    return { kernel: kernel!.dataSync() as Float32Array, bias: bias!.dataSync() as Float32Array, inUnits: kernel!.shape[0]!, outUnits: kernel!.shape[1]! };
+    return {
+      kernel: kernel!.dataSync() as Float32Array,
+      bias: bias!.dataSync() as Float32Array,
+      inUnits: kernel!.shape[0]!,
+      outUnits: kernel!.shape[1]!,
+    };
   }) satisfies DenseLoop[];
   const features = (image: Float32Array, size: number) =>
-    tf.tidy(() => ['conv1', 'pool1', 'conv2', 'pool2'].reduce((x, n) => model.getLayer(n).apply(x) as tf.Tensor, tf.tensor4d(image, [1, size, size, 1]) as tf.Tensor).dataSync() as Float32Array);
+    tf.tidy(
+      () =>
+        ['conv1', 'pool1', 'conv2', 'pool2']
+          .reduce(
+            (x, n) => model.getLayer(n).apply(x) as tf.Tensor,
+            tf.tensor4d(image, [1, size, size, 1]) as tf.Tensor,
+          )
+          .dataSync() as Float32Array,
+    );
   return { model, head, features };
 }
 
@@ -47,7 +63,16 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
       expect(r.count).toBe(300);
       expect(r.convOutputShape).toEqual([1, 1, 1, 10]);
       expect(r.maxDiff).toBeLessThan(1e-5);
-      const expected = softmax(denseLoop(ref.features(Float32Array.from(r.pixels, (v) => v / 255), 28), ref.head, true));
+      const expected = softmax(
+        denseLoop(
+          ref.features(
+            Float32Array.from(r.pixels, (v) => v / 255),
+            28,
+          ),
+          ref.head,
+          true,
+        ),
+      );
       Array.from(r.dense).forEach((p, i) => expect(p).toBeCloseTo(expected[i]!, 5));
       Array.from(r.conv).forEach((p, i) => expect(p).toBeCloseTo(r.dense[i]!, 5));
     }
@@ -56,12 +81,18 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
     // fc1's column for unit 5 is the Dense kernel's; channel 3 of the conv kernel is every 32nd of it.
     expect(Array.from(r.column)).toEqual(Array.from({ length: 1568 }, (_, u) => ref.head[0]!.kernel[u * 64 + 5]));
     expect(Array.from(r.slice)).toEqual(Array.from({ length: 49 }, (_, p) => r.column[p * 32 + 3]));
-    expect(r.denseKernels).toEqual([[1568, 64], [64, 10]]);
-    expect(r.convKernels).toEqual([[7, 7, 32, 64], [1, 1, 64, 10]]);
+    expect(r.denseKernels).toEqual([
+      [1568, 64],
+      [64, 10],
+    ]);
+    expect(r.convKernels).toEqual([
+      [7, 7, 32, 64],
+      [1, 1, 64, 10],
+    ]);
     ref.model.dispose();
   });
 
-  it('digit: the figure\'s limits are what ships and what the classifier has', async () => {
+  it("digit: the figure's limits are what ships and what the classifier has", async () => {
     const r = await tasks.fullyConvDigit(0);
     expect(r.count).toBe(SHIPPED_DIGITS);
     expect(digitSettings.fields.digit.max).toBe(r.count - 1);
@@ -102,7 +133,14 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
   });
 
   it('output shape: tf.conv2d agrees with the formula, and each output counts its taps on the input', async () => {
-    for (const [i, k, s, p, d] of [[7, 3, 1, 0, 1], [7, 3, 2, 1, 1], [8, 3, 2, 1, 2], [5, 2, 3, 2, 1], [9, 3, 1, 0, 3], [16, 7, 4, 4, 2]] as const) {
+    for (const [i, k, s, p, d] of [
+      [7, 3, 1, 0, 1],
+      [7, 3, 2, 1, 1],
+      [8, 3, 2, 1, 2],
+      [5, 2, 3, 2, 1],
+      [9, 3, 1, 0, 3],
+      [16, 7, 4, 4, 2],
+    ] as const) {
       const o = convOutputSize(i, k, s, p, d);
       const windows = windowPositions(i, k, s, p, d);
       const inside = windows.map((w) => w.taps.filter((t) => t >= 0 && t < i).length);
@@ -117,7 +155,12 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
   });
 
   it('output shape: a kernel wider than the padded input gives an empty output, as convOutputSize says 0', async () => {
-    for (const [i, k, s, p, d] of [[3, 5, 1, 0, 1], [3, 7, 1, 0, 1], [2, 3, 2, 0, 2], [1, 4, 4, 1, 4]] as const) {
+    for (const [i, k, s, p, d] of [
+      [3, 5, 1, 0, 1],
+      [3, 7, 1, 0, 1],
+      [2, 3, 2, 0, 2],
+      [1, 4, 4, 1, 4],
+    ] as const) {
       expect(convOutputSize(i, k, s, p, d)).toBe(0);
       const one = await noLeak(() => tasks.fullyConvOutputShape(i, k, s, p, d, 1));
       expect(one).toEqual({ shape: [1, 1, 0, 1], values: new Float32Array(0), writtenOut: false });
@@ -129,7 +172,7 @@ describe('the worker tasks of the fully-convolutional lesson', () => {
     expect((await tasks.fullyConvOutputShape(5, 5, 1, 0, 1, 2)).shape).toEqual([1, 1, 1, 1]);
   });
 
-  it('output shape: at stride 1 a 1×1 kernel keeps the map size, and the figure\'s limits allow it', async () => {
+  it("output shape: at stride 1 a 1×1 kernel keeps the map size, and the figure's limits allow it", async () => {
     const f = sizeSettings.fields;
     expect([f.kernel.min, f.stride.min, f.padding.min, f.dilation.min]).toEqual([1, 1, 0, 1]);
     for (let i = f.input.min; i <= f.input.max; i++) {
@@ -148,14 +191,18 @@ describe('what a failed load reports', () => {
     vi.stubGlobal('fetch', (url: string) =>
       status.missing && url.endsWith(missing)
         ? Promise.resolve(new Response('not found', { status: 404 }))
-        : fileFetch(`public${url}`));
+        : fileFetch(`public${url}`),
+    );
     const fresh = (await import('../../src/lib/runtime/worker/tasks/fully-convolutional.ts')).fullyConvolutionalTasks;
     return { fresh, restore: () => (status.missing = false) };
   };
 
   it('a missing digits file names the digits, not the classifier; once served, the next call computes', async () => {
     const { fresh, restore } = await freshTasks('test-digits-images.idx');
-    const failure = await fresh.fullyConvDigit(3).then(() => undefined, (e: Error) => e);
+    const failure = await fresh.fullyConvDigit(3).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(failure?.name).toBe('DigitsLoadError');
     expect(failure?.message).toMatch(/MNIST test digits did not load .*test-digits-images\.idx: HTTP 404/);
     expect(failure?.message).not.toMatch(/classifier|weights/i);
@@ -163,12 +210,16 @@ describe('what a failed load reports', () => {
     expect((await fresh.fullyConvDigit(3)).index).toBe(3);
   });
 
-  it('a missing weight shard names the classifier\'s weights, not the digits; served again, it computes', async () => {
+  it("a missing weight shard names the classifier's weights, not the digits; served again, it computes", async () => {
     const { fresh, restore } = await freshTasks('group1-shard1of1.bin');
-    const failure = await fresh.fullyConvScene(5, 64).then(() => undefined, (e: Error) => e);
+    const failure = await fresh.fullyConvScene(5, 64).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(failure?.name).toBe('WeightDownloadError');
-    expect(failure?.message)
-      .toMatch(/could not download the Digit classifier weights \(HTTP 404 for .*group1-shard1of1\.bin\)/);
+    expect(failure?.message).toMatch(
+      /could not download the Digit classifier weights \(HTTP 404 for .*group1-shard1of1\.bin\)/,
+    );
     expect(failure?.message).not.toMatch(/digits did not load/);
     restore();
     expect((await fresh.fullyConvScene(5, 64)).rows).toBe(10);

@@ -1,12 +1,12 @@
 // The shared model runner's worker tasks, called directly in Node on the shipped weights.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SEGMENTATION_MODELS, type ModelName } from '../../src/lib/models/catalog.ts';
+import { type ModelName, SEGMENTATION_MODELS } from '../../src/lib/models/catalog.ts';
 import { loadModel } from '../../src/lib/models/load.ts';
 import { mirrorBorder, scenesToTensor, segment } from '../../src/lib/models/segment.ts';
 import { receptiveFields } from '../../src/lib/ops/receptive-field.ts';
+import { type PageScene, modelTasks as tasks } from '../../src/lib/runtime/worker/tasks/models.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
-import { modelTasks as tasks, type PageScene } from '../../src/lib/runtime/worker/tasks/models.ts';
 
 // The tasks fetch '/weights/…' and '/data/…' as the browser would; here they read public/.
 const requested: string[] = [];
@@ -141,7 +141,10 @@ describe('modelReceptiveField', () => {
   // tf's conv2d gradient refuses dilation > 1, so the DeepLabs are left to the test above.
   // U-Net's gradient is slow on the cpu backend: one pixel, near a corner (its field in the mirror).
   const GRADIENT_PIXELS: Partial<Record<ModelName, [number, number][]>> = {
-    fcn32s: [[31, 32], [60, 3]],
+    fcn32s: [
+      [31, 32],
+      [60, 3],
+    ],
     fcn8s: [[5, 40]],
     unet: [[60, 3]],
   };
@@ -156,7 +159,11 @@ describe('modelReceptiveField', () => {
         const x = mirrorBorder(tf.tensor4d(scene.image, [1, SIZE, SIZE, 1]), b);
         const cls = scene.label[r * SIZE + c]!;
         const f = (input: tf.Tensor) => (model.apply(input) as tf.Tensor4D).slice([0, r, c, cls], [1, 1, 1, 1]).sum();
-        return tf.grad(f)(x).abs().reshape([SIZE + 2 * b, SIZE + 2 * b]).arraySync() as number[][];
+        return tf
+          .grad(f)(x)
+          .abs()
+          .reshape([SIZE + 2 * b, SIZE + 2 * b])
+          .arraySync() as number[][];
       });
       // The box of every input pixel with a non-zero gradient, in the image's coordinates.
       const box = { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity };

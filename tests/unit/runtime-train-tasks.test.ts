@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SCENE_CLASSES } from '../../src/lib/models/catalog-info.ts';
 import { modelTasks, provideModel } from '../../src/lib/runtime/worker/tasks/models.ts';
-import { trainTasks as tasks, type TrainOptions } from '../../src/lib/runtime/worker/tasks/train.ts';
+import { type TrainOptions, trainTasks as tasks } from '../../src/lib/runtime/worker/tasks/train.ts';
 import { useWasmTraining } from '../../src/lib/training/backend.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
 import { buildSmallUnet } from '../../src/lib/training/small-nets.ts';

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { transposedTasks } from '../../src/lib/runtime/worker/tasks/transposed.ts';
-import { conv2dLoop, resizeConvLoop, transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resizeBilinearLoop } from '../../src/lib/ops/bilinear.reference.ts';
-import { noLeak } from './no-leak.ts';
-import { expectClose } from './expect-close.ts';
+import { conv2dLoop, resizeConvLoop, transposedConvLoop } from '../../src/lib/ops/transposed-conv.reference.ts';
+import { transposedTasks } from '../../src/lib/runtime/worker/tasks/transposed.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
+import { expectClose } from './expect-close.ts';
+import { noLeak } from './no-leak.ts';
 import { bilinearTapsFormula, crossClassMax, selfTaps, shippedUpsampler } from './shipped-upsampler.ts';
 
 beforeAll(async () => {
@@ -21,7 +21,12 @@ describe('the worker tasks of the transposed-convolution lesson', () => {
   it('scatter: the running sum of stamps ends at tf.conv2dTranspose, which matches the loop', async () => {
     const x = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const w = Float32Array.from([1, 0, -1, 2, 1, 0, 0, 1, 1]);
-    for (const [s, p] of [[1, 0], [2, 0], [2, 1], [3, 2]]) {
+    for (const [s, p] of [
+      [1, 0],
+      [2, 0],
+      [2, 1],
+      [3, 2],
+    ]) {
       const r = await noLeak(() => transposedTasks.transposedScatter(x, 3, w, 3, s, p));
       const loop = transposedConvLoop(img(x, 3), img(w, 3), s, p);
       expect(r.out).toBe(s * 2 + 3 - 2 * p);
@@ -39,7 +44,10 @@ describe('the worker tasks of the transposed-convolution lesson', () => {
     const kernel = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const x = Float32Array.from({ length: 16 }, (_, i) => i + 1);
     const y = Float32Array.from([1, -1, 2, 0.5]);
-    for (const [s, p, a] of [[1, 0, 0], [2, 1, 1]]) {
+    for (const [s, p, a] of [
+      [1, 0, 0],
+      [2, 1, 1],
+    ]) {
       const r = await noLeak(() => transposedTasks.transposedMatrix(kernel, s, p, x, y));
       expect(r.out).toBe(2);
       expect(r.outputPadding).toBe(a);
@@ -106,21 +114,33 @@ describe('the worker tasks of the transposed-convolution lesson', () => {
       const init = taps.flatMap((a) => taps.map((b) => a * b));
       // The first call loads the model (its weights stay, once per worker); later calls must free all they make.
       await transposedTasks.transposedLearned(name, 0, 'pixel', 5);
-      for (const [cls, pattern] of [[0, 'pixel'], [3, 'block'], [channels - 1, 'pixel']] as const) {
+      for (const [cls, pattern] of [
+        [0, 'pixel'],
+        [3, 'block'],
+        [channels - 1, 'pixel'],
+      ] as const) {
         const r = await noLeak(() => transposedTasks.transposedLearned(name, cls, pattern, 5));
         expect(r.layer).toBe(layer.name);
         expect([r.k, r.stride]).toEqual([k, layer.strides[0]]);
         const own = selfTaps(kernel, k, channels, cls);
         expectClose(r.learned, own, 1e-6);
         expectClose(r.bilinear, init, 1e-6);
-        expectClose(r.difference, own.map((v, i) => v - init[i]!), 1e-6);
+        expectClose(
+          r.difference,
+          own.map((v, i) => v - init[i]!),
+          1e-6,
+        );
         expect(r.leak).toBeCloseTo(crossClassMax(kernel, k, channels, cls), 6);
         // 'same' with k = 4, stride 2 pads 1 on each side: o′ = 2(i − 1) + 4 − 2 = 2i.
         const p = (k - layer.strides[0]!) / 2;
         expect(r.scores.reduce((a, v) => a + v, 0)).toBe(pattern === 'pixel' ? 1 : 4);
         expectClose(r.upLearned, transposedConvLoop(img(r.scores, 5), img(own, k), 2, p).data, 1e-5);
         expectClose(r.upBilinear, transposedConvLoop(img(r.scores, 5), img(init, k), 2, p).data, 1e-6);
-        expectClose(r.upDifference, Array.from(r.upLearned, (v, i) => v - r.upBilinear[i]!), 1e-6);
+        expectClose(
+          r.upDifference,
+          Array.from(r.upLearned, (v, i) => v - r.upBilinear[i]!),
+          1e-6,
+        );
       }
       // Training moved the taps: the shipped kernel is not its initialisation.
       const r = await transposedTasks.transposedLearned(name, 1, 'pixel', 5);

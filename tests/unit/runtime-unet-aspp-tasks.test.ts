@@ -20,16 +20,21 @@ describe('running a model layer by layer', () => {
     const side = info.input.height + 2 * info.border;
     const diff = tf.tidy(() => {
       const x = tf.randomUniform([1, side, side, 1], 0, 1, 'float32', 5);
-      return runLayers(model, x).output.sub(model.predict(x) as tf.Tensor).abs().max().dataSync()[0]!;
+      return runLayers(model, x)
+        .output.sub(model.predict(x) as tf.Tensor)
+        .abs()
+        .max()
+        .dataSync()[0]!;
     });
     expect(diff).toBeLessThan(1e-5);
-    expect(() => tf.tidy(() => runLayers(model, tf.zeros([1, side, side, 1]),
-        new Set(['nope'])).output)).toThrow(/nope/);
+    expect(() => tf.tidy(() => runLayers(model, tf.zeros([1, side, side, 1]), new Set(['nope'])).output)).toThrow(
+      /nope/,
+    );
   });
 });
 
 describe('U-Net tasks', () => {
-  it('the size walk of the trained U-Net\'s layer list equals the shapes it really computes', async () => {
+  it("the size walk of the trained U-Net's layer list equals the shapes it really computes", async () => {
     const nodes = await unetTasks.unetSizeNodes();
     for (const side of [44, 104]) {
       const walk = sizeWalk(nodes, side);
@@ -56,25 +61,28 @@ describe('U-Net tasks', () => {
     expect(r.maxDifference).toBeLessThan(1e-5);
     expect(new Set(r.tiledClasses).size).toBeGreaterThan(2);
     // The mirrored border: row −1 is row 1.
-    expect(Array.from(r.padded.subarray(19 * 136 + 20, 19 * 136 + 116))).toEqual(Array.from(scene.image.subarray(96,
-        192)));
+    expect(Array.from(r.padded.subarray(19 * 136 + 20, 19 * 136 + 116))).toEqual(
+      Array.from(scene.image.subarray(96, 192)),
+    );
   });
 });
 
 describe('ASPP tasks', () => {
-  it('reads the trained DeepLab\'s branches: 1×1, rates 3 / 6 / 9 and image pooling on a 16×16 map (output stride 4)',
-      async () => {
+  it("reads the trained DeepLab's branches: 1×1, rates 3 / 6 / 9 and image pooling on a 16×16 map (output stride 4)", async () => {
     const info = await asppTasks.asppInfo('deeplabv3');
     expect(info.branches.map((b) => [b.kind, b.kernel, b.rate])).toEqual([
-      ['conv', 1, 1], ['conv', 3, 3], ['conv', 3, 6], ['conv', 3, 9], ['pool', 0, 0],
+      ['conv', 1, 1],
+      ['conv', 3, 3],
+      ['conv', 3, 6],
+      ['conv', 3, 9],
+      ['pool', 0, 0],
     ]);
     expect([info.mapSize, info.inputSize, info.outputStride]).toEqual([16, 64, 4]);
     const shares = await noLeak(() => asppTasks.asppValidShares(33, [6, 12, 18]));
     expect(shares.map((s) => Number(s[0].toFixed(3)))).toEqual([0.405, 0.074, 0]);
   });
 
-  it('switching branches off changes the prediction and the scene\'s mean IoU; all on is the model itself',
-      async () => {
+  it("switching branches off changes the prediction and the scene's mean IoU; all on is the model itself", async () => {
     const scene = await modelTasks.sceneForPage(7, 64);
     const info = await asppTasks.asppInfo('deeplabv3');
     const none = await asppTasks.asppSwitch('deeplabv3', scene.image, scene.label, 64, 64, []);

@@ -18,8 +18,13 @@ export function shippedUpsampler(name: string): { layer: UpsamplerConfig; kernel
   const json = JSON.parse(readFileSync(`${dir}model.json`, 'utf8')) as tf.io.ModelJSON;
   type Topology = { config: { layers: { class_name: string; config: UpsamplerConfig }[] } };
   const layers = (json.modelTopology as Topology).config.layers;
-  const layer = layers.find((l) => l.class_name === 'Conv2DTranspose' && l.config.trainable
-    && l.config.strides.join() === '2,2' && l.config.padding === 'same')!.config;
+  const layer = layers.find(
+    (l) =>
+      l.class_name === 'Conv2DTranspose' &&
+      l.config.trainable &&
+      l.config.strides.join() === '2,2' &&
+      l.config.padding === 'same',
+  )!.config;
   let offset = 0;
   for (const group of json.weightsManifest) {
     const bytes = readFileSync(dir + group.paths[0]!);
@@ -30,9 +35,12 @@ export function shippedUpsampler(name: string): { layer: UpsamplerConfig; kernel
       if (w.name === `${layer.name}/kernel`) {
         const view = new DataView(bytes.buffer, bytes.byteOffset + offset, n * size);
         const kernel = Float32Array.from({ length: n }, (_, i) =>
-          q?.dtype === 'float16' ? halfToFloat(view.getUint16(2 * i, true))
-          : q?.dtype === 'uint8' ? q.min! + q.scale! * view.getUint8(i)
-          : view.getFloat32(4 * i, true));
+          q?.dtype === 'float16'
+            ? halfToFloat(view.getUint16(2 * i, true))
+            : q?.dtype === 'uint8'
+              ? q.min! + q.scale! * view.getUint8(i)
+              : view.getFloat32(4 * i, true),
+        );
         return { layer, kernel };
       }
       offset += n * size;

@@ -5,7 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { firstDigits } from '../../src/lib/data/digits.ts';
 import { NUM_CLASSES } from '../../src/lib/data/scene.ts';
 import { AtrousConv2D } from '../../src/lib/models/atrous-conv2d.ts';
-import { bilinearUpsample, conv, imageInput, seeder, softmax, type SymbolicTensor } from '../../src/lib/models/layer-kit.ts';
+import {
+  bilinearUpsample,
+  conv,
+  imageInput,
+  type SymbolicTensor,
+  seeder,
+  softmax,
+} from '../../src/lib/models/layer-kit.ts';
 import { scenesToTensor } from '../../src/lib/models/segment.ts';
 import { useWasmTraining } from '../../src/lib/training/backend.ts';
 import { toFloat16, toHalfBits } from '../../src/lib/training/float16.ts';
@@ -37,7 +44,10 @@ describe('training', () => {
     const optimizer = tf.train.adam(0.01);
     const losses: number[] = [];
     for (let step = 0; step < 15; step++) {
-      const loss = optimizer.minimize(() => weightedCrossEntropy(model.apply(x, { training: true }) as tf.Tensor, y, weights), true) as tf.Scalar;
+      const loss = optimizer.minimize(
+        () => weightedCrossEntropy(model.apply(x, { training: true }) as tf.Tensor, y, weights),
+        true,
+      ) as tf.Scalar;
       losses.push(loss.dataSync()[0] as number);
       loss.dispose();
     }
@@ -48,7 +58,9 @@ describe('training', () => {
   });
 
   it('balances class weights by median frequency', () => {
-    balancedClassWeights([0.8, 0.1, 0.05, 0.05], 1).forEach((w, i) => expect(w).toBeCloseTo([0.09375, 0.75, 1.5, 1.5][i] as number, 10));
+    balancedClassWeights([0.8, 0.1, 0.05, 0.05], 1).forEach((w, i) =>
+      expect(w).toBeCloseTo([0.09375, 0.75, 1.5, 1.5][i] as number, 10),
+    );
     expect(balancedClassWeights([0.8, 0.1, 0.05, 0.05], 0)).toEqual([1, 1, 1, 1]);
   });
 

@@ -27,9 +27,16 @@ describe('shipped weights', () => {
 
   it.each(shipped)('%s fits in 1 MB and reproduces its manifest metrics', async (name) => {
     const progress: number[] = [];
-    const { model, manifest } = await loadModel(name, { base: WEIGHTS_DIR, fetch: fileFetch, onProgress: (received, total) => progress.push(received / total) });
+    const { model, manifest } = await loadModel(name, {
+      base: WEIGHTS_DIR,
+      fetch: fileFetch,
+      onProgress: (received, total) => progress.push(received / total),
+    });
     expect(progress.at(-1)).toBe(1);
-    const onDisk = ['model.json', ...manifest.shards.map((s) => s.path)].reduce((n, f) => n + statSync(`${WEIGHTS_DIR}${name}/${f}`).size, 0);
+    const onDisk = ['model.json', ...manifest.shards.map((s) => s.path)].reduce(
+      (n, f) => n + statSync(`${WEIGHTS_DIR}${name}/${f}`).size,
+      0,
+    );
     expect(onDisk).toBeLessThanOrEqual(MAX_BYTES);
     if (MODELS[name].kind === 'classifier') {
       expect(evaluateClassifier(model, test)).toBeCloseTo(manifest.accuracy?.top1 as number, 3);
@@ -37,7 +44,14 @@ describe('shipped weights', () => {
     } else {
       const recorded = manifest.metrics?.subset;
       if (recorded === undefined) throw new Error(`${name}: manifest has no subset metrics`);
-      const measured = evaluateSegmenter(model, MODELS[name].border, test, recorded.firstSeed, recorded.scenes, sceneOptions(name));
+      const measured = evaluateSegmenter(
+        model,
+        MODELS[name].border,
+        test,
+        recorded.firstSeed,
+        recorded.scenes,
+        sceneOptions(name),
+      );
       for (const key of ['pixelAccuracy', 'meanAccuracy', 'meanIoU', 'frequencyWeightedIoU'] as const) {
         expect(Math.abs(measured[key] - recorded[key])).toBeLessThanOrEqual(HALF_POINT);
       }
@@ -48,7 +62,9 @@ describe('shipped weights', () => {
   it('refuses a tampered shard', async () => {
     const base = mkdtempSync(join(tmpdir(), 'pixelwise-weights-'));
     cpSync(`${WEIGHTS_DIR}classifier`, join(base, 'classifier'), { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(base, 'classifier', 'manifest.json'), 'utf8')) as { shards: { path: string }[] };
+    const manifest = JSON.parse(readFileSync(join(base, 'classifier', 'manifest.json'), 'utf8')) as {
+      shards: { path: string }[];
+    };
     const shard = join(base, 'classifier', manifest.shards[0]?.path ?? '');
     const bytes = readFileSync(shard);
     bytes[100] = (bytes[100] as number) ^ 1;

@@ -8,9 +8,10 @@ export const aspp = {
     setting: (n: number, input: number, stride: number, rates: string) =>
       `A ${input}-pixel input at output stride ${stride} gives a ${n}×${n} map; the 3×3 branches use rates ${rates}.`,
     input: (input: number) => `The branches' taps on the ${input}×${input} input, at the cursor`,
-    inputHead: 'The branches\' taps on the input',
+    inputHead: "The branches' taps on the input",
     branchHead: (i: number) => `Branch ${i + 2}: 3×3 atrous`,
-    inputAlt: 'The input with, at the cursor, the taps of each branch drawn as squares one output stride wide, a colour per branch.',
+    inputAlt:
+      'The input with, at the cursor, the taps of each branch drawn as squares one output stride wide, a colour per branch.',
     branch1x1: '1×1 conv',
     branchRate: (r: number) => `3×3, rate ${r}`,
     pool: 'Image pooling',
@@ -18,10 +19,11 @@ export const aspp = {
     branchAlt: (name: string, n: number) =>
       `${name} on the ${n}×${n} map: each position shaded by how many of its taps land on the map (white 0, dark 9); the cursor's taps are marked, hollow where they fall on padding.`,
     span: (span: number, inputSpan: number) => `spans ${span} map pixels (${inputSpan} input pixels)`,
-    shares: (all: number, mean: number) => `all taps on the map at ${pct(all)} of positions; ${pct(mean)} of taps on average`,
+    shares: (all: number, mean: number) =>
+      `all taps on the map at ${pct(all)} of positions; ${pct(mean)} of taps on average`,
     cursor: (row: number, col: number) => `Cursor at map row ${row}, column ${col}.`,
     caption:
-      'Switch between our model and the paper\'s two settings, and move the pointer over a branch\'s map (or focus it and use the arrow keys). Each branch reads the same map with a wider spread of nine taps. Notice that at the paper\'s rate 18 on a 33×33 map no position keeps all nine taps on the map: the filter degenerates toward its centre tap, and only image pooling sees the whole image.',
+      "Switch between our model and the paper's two settings, and move the pointer over a branch's map (or focus it and use the arrow keys). Each branch reads the same map with a wider spread of nine taps. Notice that at the paper's rate 18 on a 33×33 map no position keeps all nine taps on the map: the filter degenerates toward its centre tap, and only image pooling sees the whole image.",
   },
   asppSwitch: {
     model: 'Model',
@@ -43,7 +45,7 @@ export const aspp = {
     result: (full: string, now: string, changed: number, total: number) =>
       `Scene mean IoU: ${full} with every branch, ${now} with your choice; ${changed} of ${total} pixels change class.`,
     caption:
-      'Switch branches off and on. A switched-off branch sends zeros into the concatenation, so it adds nothing to the fused features; the model re-runs and the scene\'s mean IoU is recomputed against the ground truth. Point at a label map (or focus it and use the arrow keys) to compare one pixel\'s class probabilities in the two runs. Notice which branches this model leans on: without the 1×1 branch or the smallest rate the digits lose their classes, while the largest rates and image pooling can go with little change.',
+      "Switch branches off and on. A switched-off branch sends zeros into the concatenation, so it adds nothing to the fused features; the model re-runs and the scene's mean IoU is recomputed against the ground truth. Point at a label map (or focus it and use the arrow keys) to compare one pixel's class probabilities in the two runs. Notice which branches this model leans on: without the 1×1 branch or the smallest rate the digits lose their classes, while the largest rates and image pooling can go with little change.",
   },
   asppDecoder: {
     seed: 'Scene seed',
@@ -61,7 +63,7 @@ export const aspp = {
     bandSize: (w: number, n: number, total: number) =>
       `The band (pixels within ${w} of a class boundary) covers ${n} of ${total} pixels.`,
     caption:
-      'Try a few scenes and widen the boundary band. DeepLab v3 predicts at output stride 4 and upsamples its scores bilinearly; v3+ adds a decoder that mixes in stride-2 features. Notice where v3\'s errors sit: almost all on the band, along the thin strokes, where the coarse map cannot place an edge.',
+      "Try a few scenes and widen the boundary band. DeepLab v3 predicts at output stride 4 and upsamples its scores bilinearly; v3+ adds a decoder that mixes in stride-2 features. Notice where v3's errors sit: almost all on the band, along the thin strokes, where the coarse map cannot place an edge.",
     table: 'Measured on our 500 test scenes, beside the paper',
     setting: 'Setting',
     withoutDecoder: 'Without decoder (v3)',

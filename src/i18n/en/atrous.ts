@@ -3,12 +3,19 @@ export const atrous = {
   atrousDilation: {
     rate: 'Dilation rate r',
     kernel: 'Kernel',
-    kernels: { edges: 'Edge detector (Laplacian)', vertical: 'Vertical edges (Sobel)', blur: 'Blur (3×3 mean)', random: 'Random weights' },
+    kernels: {
+      edges: 'Edge detector (Laplacian)',
+      vertical: 'Vertical edges (Sobel)',
+      blur: 'Blur (3×3 mean)',
+      random: 'Random weights',
+    },
     newRandom: 'New random weights',
     input: 'Input: move the pointer over the photo, or focus it and use the arrow keys',
     output: 'Output of the 3×3 conv at rate r',
-    photoAlt: 'The cameraman photo (scikit-image sample, CC0), 128×128 grey levels; the nine marked squares are the taps of the 3×3 kernel at the cursor.',
-    outputAlt: (r: number) => `The image after the 3×3 convolution at rate ${r}; the ring marks the output pixel at the cursor.`,
+    photoAlt:
+      'The cameraman photo (scikit-image sample, CC0), 128×128 grey levels; the nine marked squares are the taps of the 3×3 kernel at the cursor.',
+    outputAlt: (r: number) =>
+      `The image after the 3×3 convolution at rate ${r}; the ring marks the output pixel at the cursor.`,
     tapsTitle: 'Pixels under the taps (0 black, 1 white)',
     weightsTitle: 'The nine weights w',
     span: (k: number) => `Effective kernel size: ${k} × ${k}`,
@@ -20,16 +27,18 @@ export const atrous = {
       `tf.conv2d with dilations = r vs spaceToBatchND → conv → batchToSpaceND on this photo, random weights, every rate from 1 to ${n}: largest difference ${d}`,
     failed: 'The sample photo could not be loaded.',
     caption:
-      'Drag the rate slider and move the pointer over the photo. Notice that the nine taps spread to span 2r + 1 pixels while the number of weights stays 9, and that the output shows structures of about that span. The frame along the output\'s edges is zero padding: near the border some taps fall outside the photo and read 0 (dashed squares), which an edge detector answers strongly.',
+      "Drag the rate slider and move the pointer over the photo. Notice that the nine taps spread to span 2r + 1 pixels while the number of weights stays 9, and that the output shows structures of about that span. The frame along the output's edges is zero padding: near the border some taps fall outside the photo and read 0 (dashed squares), which an edge detector answers strongly.",
   },
   atrousSpaceToBatch: {
     rate: 'Rate r',
     split: (r: number, side: number) => `1. spaceToBatchND: ${r * r} sub-maps of ${side}×${side}`,
-    splitAlt: (r: number, side: number) => `The photo split into ${r}×${r} interleaved sub-maps of ${side}×${side} pixels; sub-map (a, b) holds every ${r}th pixel starting at row a, column b.`,
+    splitAlt: (r: number, side: number) =>
+      `The photo split into ${r}×${r} interleaved sub-maps of ${side}×${side} pixels; sub-map (a, b) holds every ${r}th pixel starting at row a, column b.`,
     convolved: '2. An ordinary 3×3 conv of each sub-map',
     convolvedAlt: (r: number) => `Each of the ${r * r} sub-maps after an ordinary 3×3 convolution.`,
     output: '3. batchToSpaceND: interleaved back',
-    outputAlt: (r: number) => `The convolved sub-maps interleaved back into one 128×128 map: the 3×3 convolution at rate ${r}.`,
+    outputAlt: (r: number) =>
+      `The convolved sub-maps interleaved back into one 128×128 map: the 3×3 convolution at rate ${r}.`,
     diff: (r: number, d: string) => `Largest difference from tf.conv2d with dilations = ${r}: ${d}`,
     splitPending: 'The photo split into interleaved sub-maps.',
     caption:
@@ -85,7 +94,8 @@ export const atrous = {
     activations: { linear: 'linear', relu: 'ReLU' },
     newRandom: 'New random weights and input',
     heatAltPending: 'Gradient magnitude of the centre output with respect to each input pixel.',
-    heatAlt: (r: number) => `Gradient magnitude of the centre output with respect to each input pixel; the outlined ${r}×${r} square is the theoretical receptive field.`,
+    heatAlt: (r: number) =>
+      `Gradient magnitude of the centre output with respect to each input pixel; the outlined ${r}×${r} square is the theoretical receptive field.`,
     theoretical: (r: number) => `Theoretical receptive field: ${r} × ${r}`,
     sigma: (s: string) => `Spread of the gradient (root-mean-square distance from the centre): ${s} px`,
     strong: (p: string) => `Pixels with at least 10% of the peak gradient: ${p}% of the theoretical field`,
@@ -106,7 +116,8 @@ export const atrous = {
     mean: 'mean share of valid taps',
     axisRate: 'atrous rate r',
     axisShare: 'share of positions',
-    chartAlt: (n: number) => `Line chart: for rates 1 to 80 on a ${n}×${n} map, the share of positions where all 9, exactly 4 and exactly 1 of the 3×3 taps fall inside the map.`,
+    chartAlt: (n: number) =>
+      `Line chart: for rates 1 to 80 on a ${n}×${n} map, the share of positions where all 9, exactly 4 and exactly 1 of the 3×3 taps fall inside the map.`,
     mapTitle: (r: number) => `Valid taps at each position, rate ${r}`,
     mapAlt: (r: number) => `Map of the number of valid taps (1 to 9) at each output position for rate ${r}.`,
     legend: 'valid taps: 1 (light) to 9 (dark)',
@@ -124,9 +135,9 @@ export const atrous = {
     show: 'Show',
     showAlt: (r: number, n: number) => `Show rate ${r} on the ${n}×${n} map`,
     caption:
-      'Change the map side and drag the rate, or press Show beside one of DeepLab\'s pairings. Notice that the ' +
+      "Change the map side and drag the rate, or press Show beside one of DeepLab's pairings. Notice that the " +
       'share of positions with all nine taps on the map falls to 0 once 2r exceeds the side minus 1, and that ' +
-      'at DeepLab\'s own pairings the largest rate never has all nine taps on the map: the 65×65 curves of its ' +
+      "at DeepLab's own pairings the largest rate never has all nine taps on the map: the 65×65 curves of its " +
       'Fig. 4 look healthier at rates 6, 12 and 18 than the 33×33 map those rates actually meet.',
   },
   atrousGridding: {
@@ -134,7 +145,8 @@ export const atrous = {
     sides: ['A', 'B'] as const,
     hint: (layers: number, rate: number) => `1 to ${layers} rates between 1 and ${rate}, separated by commas.`,
     mapPending: 'Paths from each input pixel of the field to one output.',
-    mapAlt: (rates: string, r: number, holes: number) => `Paths from each input pixel of the ${r}×${r} field to one output through rates ${rates}; ${holes} pixels are holes.`,
+    mapAlt: (rates: string, r: number, holes: number) =>
+      `Paths from each input pixel of the ${r}×${r} field to one output through rates ${rates}; ${holes} pixels are holes.`,
     field: (r: number) => `Receptive field ${r} × ${r}`,
     holes: (h: number, r: number) => `Holes: ${h} of ${r * r} pixels`,
     factor: (g: number) => (g > 1 ? `Common factor ${g}: holes are certain` : 'No common factor'),
@@ -148,7 +160,7 @@ export const atrous = {
     caption:
       'Type rates for either stack (first layer first). Notice that 2, 4, 8 leaves about three quarters of its field ' +
       'as holes, and that one rate-1 layer first is enough to fill them: try 1, 2, 4. Rates without a common ' +
-      'factor can still leave holes (try 1, 4); HDC\'s bound M₂ ≤ 3 promises none only when the first rate is 1 ' +
+      "factor can still leave holes (try 1, 4); HDC's bound M₂ ≤ 3 promises none only when the first rate is 1 " +
       '(try 2, 2, 2).',
   },
 } as const;

@@ -28,7 +28,7 @@ export const fullyConvolutional = {
     columnNote: (rows: number, channels: number) =>
       `Drawn as ${rows} rows (map positions, row-major) × ${channels} columns (channels): flatten puts the ` +
       'channels of one position side by side. The outlined column is the chosen channel.',
-    columnPending: 'One column of fc1\'s Dense matrix',
+    columnPending: "One column of fc1's Dense matrix",
     slicePending: 'The same numbers in the conv kernel',
     slice: (unit: number, channel: number) => `The same numbers in the conv kernel: [:, :, ${channel}, ${unit}]`,
     sliceNote: (w: number, channels: number, channel: number) =>
@@ -39,10 +39,10 @@ export const fullyConvolutional = {
     verdict: (label: number, predicted: number, p: string) =>
       `Label ${label}. Both heads predict ${predicted} with probability ${p}.`,
     caption:
-      'Type a test digit\'s number or ask for another digit. Notice that the two sets of ten bars are the same: ' +
+      "Type a test digit's number or ask for another digit. Notice that the two sets of ten bars are the same: " +
       'the Dense head and the conv head multiply the same weights, and their largest difference is zero or ' +
       'rounding. Below, pick an fc1 unit and an input channel: the 7×7 kernel slice is every 32nd number of ' +
-      'the unit\'s Dense column, put back into the shape of the map.',
+      "the unit's Dense column, put back into the shape of the map.",
   },
   fullyConvScene: {
     seed: 'Scene seed',
@@ -55,7 +55,7 @@ export const fullyConvolutional = {
     map: 'Output of the convolutionalized classifier',
     mapLabel: (rows: number, cols: number) =>
       `${rows}×${cols} map of class probabilities. Use the arrow keys to move between cells; the readout ` +
-      'below lists the selected cell\'s probabilities.',
+      "below lists the selected cell's probabilities.",
     sceneAlt: (size: number, digits: string) => `A ${size}×${size} canvas with the digits ${digits}, white on black.`,
     cell: (row: number, col: number, top: number, left: number, side: number) =>
       `Cell (row ${row}, column ${col}) classifies the ${side}×${side} window at rows ${top}–${top + side - 1}, ` +
@@ -111,6 +111,6 @@ export const fullyConvolutional = {
       'Type an input size, kernel, stride, padding and dilation; in 2-D, point at an output cell or focus the ' +
       'drawing and use the arrow keys to see its window. Notice that the formula and tf.conv2d agree wherever ' +
       'a window fits, that each output cell counts its taps on the input (computed on all-ones tensors), and ' +
-      'that k = 1, s = 1, p = 0 gives the input\'s own size: at stride 1 a 1×1 kernel keeps the map size.',
+      "that k = 1, s = 1, p = 0 gives the input's own size: at stride 1 a 1×1 kernel keeps the map size.",
   },
 } as const;

@@ -5,14 +5,18 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 export const segmentation = {
   modelView: {
     titles: {
-      classifier: 'Digit classifier', fcn32s: 'FCN-32s', fcn16s: 'FCN-16s', fcn8s: 'FCN-8s', unet: 'U-Net',
+      classifier: 'Digit classifier',
+      fcn32s: 'FCN-32s',
+      fcn16s: 'FCN-16s',
+      fcn8s: 'FCN-8s',
+      unet: 'U-Net',
     } as Record<string, string>,
     className: (k: number) => (k === 0 ? 'background' : `digit ${k - 1}`),
     legend: 'Colours of the classes',
     loading: (received: number, total: number) =>
-      (total > 0
+      total > 0
         ? `Downloading the trained weights: ${kb(received)} of ${kb(total)}`
-        : 'Downloading the trained weights…'),
+        : 'Downloading the trained weights…',
     scene: 'The scene (input)',
     sceneAlt: (side: number, digits = '') =>
       `A ${side}×${side} scene of handwritten digits, white on black${digits ? `: ${digits}` : ''}.`,
@@ -34,10 +38,10 @@ export const segmentation = {
   },
   segClassify: {
     single: 'A classifier: one label for the image',
-    singleNote: 'The whole scene shrunk to the classifier\'s 28×28 input.',
+    singleNote: "The whole scene shrunk to the classifier's 28×28 input.",
     singleAnswer: (digit: number, p: string, truth: string) =>
       `It answers "${digit}" (p = ${p}). The scene holds ${truth}.`,
-    barsLabel: 'The classifier\'s probability for each digit',
+    barsLabel: "The classifier's probability for each digit",
     coarse: 'The same classifier slid over the scene: a coarse map',
     coarseAlt: (rows: number, cols: number) =>
       `A ${rows}×${cols} map: the most likely digit of each 28×28 window, paler where unsure.`,
@@ -45,12 +49,12 @@ export const segmentation = {
     caption:
       'Press "New scene" or type a seed. Notice that the classifier must pick one digit even when the scene ' +
       'holds two or three, and its slid version only says roughly where; the segmenter colours every pixel. ' +
-      'Point at (or focus and arrow through) the label map: the outline on the scene is everything that pixel\'s ' +
+      "Point at (or focus and arrow through) the label map: the outline on the scene is everything that pixel's " +
       'answer can depend on, and the table lists its eleven probabilities.',
   },
   segInstances: {
     source: 'Label map from',
-    sources: { prediction: 'the U-Net\'s prediction', truth: 'the ground truth' },
+    sources: { prediction: "the U-Net's prediction", truth: 'the ground truth' },
     semantic: 'Semantic: one colour per class',
     semanticAlt: 'The label map: both copies of the repeated digit share one colour.',
     instances: 'Instances: connected regions of one class',
@@ -87,7 +91,7 @@ export const segmentation = {
       `= ${pct(v)} (n_cl = ${classes} classes in the ground truth${where === 'either' ? ' or the prediction' : ''})`,
     value: (v: number) => `= ${pct(v)}`,
     notation:
-      'n_ij: pixels of true class i predicted as j; t_i = Σ_j n_ij: pixels of class i. As in FCN\'s own scoring ' +
+      "n_ij: pixels of true class i predicted as j; t_i = Σ_j n_ij: pixels of class i. As in FCN's own scoring " +
       'code, mean accuracy averages over the classes in the ground truth, mean IU over the classes in the ground ' +
       'truth or the prediction (a class that is only predicted scores IU 0), and a class in neither is left out.',
     caption:

@@ -8,7 +8,7 @@ export const skipConnections = {
     caption:
       'Press "New scene" or type a seed, and point at (or focus and arrow through) any of the three maps. Notice ' +
       'how FCN-32s paints blocky blobs 32 pixels apart, while each skip (16s, then 8s) brings the boundaries ' +
-      'closer to the digits\' shapes; the table lists each model\'s probabilities at the same pixel.',
+      "closer to the digits' shapes; the table lists each model's probabilities at the same pixel.",
   },
   skipFusion: {
     model: 'Model',
@@ -35,19 +35,19 @@ export const skipConnections = {
     arrow: '→',
     sumCheck: (d: string) => `The model's own sums against upsampled + skip added here: largest difference ${d}.`,
     scale: (v: string) =>
-      'Each map shows the class\'s score minus the mean score of the eleven classes at that position ' +
+      "Each map shows the class's score minus the mean score of the eleven classes at that position " +
       '(softmax ignores the shift, and sums stay sums). ' +
       `Colour scale, the same for every map: red −${v}, white 0, blue +${v}.`,
     caption:
       'Pick a class (try a digit in the scene) and a model. Read each row left to right: the coarse scores are ' +
-      'upsampled 2× and added to the skip\'s scores from a finer layer. Notice that the stride-32 map only says ' +
+      "upsampled 2× and added to the skip's scores from a finer layer. Notice that the stride-32 map only says " +
       'roughly where the digit is, and each sum adds detail along its edges; at 128 px the stride-32 map has 4×4 ' +
       'cells instead of 2×2.',
   },
   skipTable: {
     caption: (scenes: number) =>
       `Measured here (${scenes} held-out digit scenes, read from the evaluation file at build time) beside ` +
-      'FCN\'s Table 2 (PASCAL VOC 2011 validation subset). Scores in percent.',
+      "FCN's Table 2 (PASCAL VOC 2011 validation subset). Scores in percent.",
     ours: 'Ours (digit scenes)',
     paper: 'FCN, Table 2 (VOC 2011)',
     model: 'Model',

@@ -59,8 +59,16 @@ export const train = {
     openPlayground: 'Open the playground with it',
     download: 'Download (TensorFlow.js format)',
     hidden: 'Paused: the page was hidden. Press play to go on.',
-    compare: (title: string, mine: string, step: number, scenes: number, shipped: string, shippedTitle: string,
-      shippedScenes: number, training: string) =>
+    compare: (
+      title: string,
+      mine: string,
+      step: number,
+      scenes: number,
+      shipped: string,
+      shippedTitle: string,
+      shippedScenes: number,
+      training: string,
+    ) =>
       `Yours (${title}): ${mine} mean IU after ${step} steps, on ${scenes} held-out scenes. ` +
       `The shipped ${shippedTitle}: ` +
       `${shipped} on ${shippedScenes} held-out scenes after ${training}.`,

@@ -52,7 +52,7 @@ export const transposed = {
     byConv: 'Cᵀ·y, tf.conv2dTranspose',
     maxDiff: 'Largest difference between the two',
     outputPadding:
-      'Output padding a (the rows and columns the convolution\'s last window never reached) to get back to 4×4',
+      "Output padding a (the rows and columns the convolution's last window never reached) to get back to 4×4",
     roundTrip: 'Does Cᵀ undo C?',
     x: 'x (4×4)',
     cx: 'C·x (the convolution)',
@@ -129,9 +129,9 @@ export const transposed = {
     gridLabel: (name: string, side: number, values: string) => `${name}, ${side}×${side}: ${values}`,
     caption:
       'Choose a network, a class and a score map. The first row is the trained 2× upsampler of that network next ' +
-      'to the bilinear kernel it was initialised with, tap by tap; the second row feeds one class\'s score map to ' +
+      "to the bilinear kernel it was initialised with, tap by tap; the second row feeds one class's score map to " +
       'both. Notice how far training moved each tap from its bilinear value, and whether the trained layer ' +
-      'passes some of one class\'s score into the others, which the bilinear kernel never does. ' +
+      "passes some of one class's score into the others, which the bilinear kernel never does. " +
       'Every number is read from the shipped weights.',
   },
 } as const;

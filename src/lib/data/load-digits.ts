@@ -1,5 +1,5 @@
 // Loads the compact set of MNIST test digits shipped in public/data/ (browser or Node 24 fetch).
-import { digitsFromIdx, type DigitSet } from './digits.ts';
+import { type DigitSet, digitsFromIdx } from './digits.ts';
 
 export const TEST_DIGIT_FILES = {
   images: 'data/test-digits-images.idx',

@@ -1,5 +1,5 @@
 // Seeded digit scenes shared by training, tests and pages (pure: no DOM, no Node APIs).
-import { DIGIT_SIZE, digitPixels, type DigitSet } from './digits.ts';
+import { DIGIT_SIZE, type DigitSet, digitPixels } from './digits.ts';
 import { mulberry32, randInt } from './prng.ts';
 
 export const NUM_CLASSES = 11;

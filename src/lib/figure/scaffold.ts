@@ -5,10 +5,10 @@
  * says only what is its own: what to compute and how to draw it.
  */
 import { siteWords as t } from '../../i18n/en/site.ts';
-import { runtime, type Runtime } from '../runtime/page/client.ts';
+import { type Runtime, runtime } from '../runtime/page/client.ts';
 import { liveUpdate } from './live-update.ts';
 import type { Fields, Settings, Values } from './settings.ts';
-import { figureState, type FigureState } from './state.ts';
+import { type FigureState, figureState } from './state.ts';
 
 export interface FigureContext<T extends Fields> {
   root: HTMLElement;
@@ -71,15 +71,20 @@ export function defineFigure<T extends Fields, R>(
           working -= 1;
         }
       };
-      const run = liveUpdate(name, () => busy(async () => {
-        if (!parts) return;
-        const asked = { ...state.values };
-        const version = state.version;
-        const result = await parts.compute(asked);
-        parts.draw(result, asked, state.version === version);
-        // A success clears whatever error an earlier update left on screen.
-        if (root.dataset.state !== 'ready') setPhase(root, 'ready', state.urlNotes.join(' '));
-      }), (e) => setPhase(root, 'error', t.figure.error(e.message)));
+      const run = liveUpdate(
+        name,
+        () =>
+          busy(async () => {
+            if (!parts) return;
+            const asked = { ...state.values };
+            const version = state.version;
+            const result = await parts.compute(asked);
+            parts.draw(result, asked, state.version === version);
+            // A success clears whatever error an earlier update left on screen.
+            if (root.dataset.state !== 'ready') setPhase(root, 'ready', state.urlNotes.join(' '));
+          }),
+        (e) => setPhase(root, 'error', t.figure.error(e.message)),
+      );
       const state = figureState(settings, root, () => void run(undefined));
       const ctx: FigureContext<T> = {
         root,
@@ -113,12 +118,15 @@ export function defineFigure<T extends Fields, R>(
  * code (and TensorFlow.js, if it asks) is fetched then, never before.
  */
 export function mountFigures(registry: Record<string, () => Promise<{ default: FigureModule }>>): void {
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries.filter((e) => e.isIntersecting)) {
-      observer.unobserve(entry.target);
-      void mountOne(entry.target as HTMLElement);
-    }
-  }, { rootMargin: '100% 0px' });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries.filter((e) => e.isIntersecting)) {
+        observer.unobserve(entry.target);
+        void mountOne(entry.target as HTMLElement);
+      }
+    },
+    { rootMargin: '100% 0px' },
+  );
   const mountOne = async (root: HTMLElement) => {
     setPhase(root, 'loading', t.figure.loading);
     try {

@@ -43,10 +43,13 @@ export interface TextField extends Common {
 export type Field = IntField | NumberField | EnumField | BoolField | TextField;
 export type Fields = Record<string, Field>;
 
-type ValueOf<F extends Field> = F extends BoolField ? boolean
-  : F extends EnumField<infer V> ? V
-  : F extends TextField ? string
-  : number;
+type ValueOf<F extends Field> = F extends BoolField
+  ? boolean
+  : F extends EnumField<infer V>
+    ? V
+    : F extends TextField
+      ? string
+      : number;
 export type Values<T extends Fields> = { -readonly [K in keyof T]: ValueOf<T[K]> };
 export type Value = string | number | boolean;
 
@@ -126,5 +129,7 @@ export function formatField(field: Field, value: Value): string {
 
 /** What a slider shows beside itself. */
 export function displayValue(field: Field, value: Value): string {
-  return (field.kind === 'int' || field.kind === 'number') && field.format ? field.format(value as number) : String(value);
+  return (field.kind === 'int' || field.kind === 'number') && field.format
+    ? field.format(value as number)
+    : String(value);
 }

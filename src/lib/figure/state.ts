@@ -1,6 +1,14 @@
 import { siteWords as t } from '../../i18n/en/site.ts';
 import {
-  displayValue, formatField, parseField, readTyped, type Fields, type Refusal, type Settings, type Value, type Values,
+  displayValue,
+  type Fields,
+  formatField,
+  parseField,
+  type Refusal,
+  readTyped,
+  type Settings,
+  type Value,
+  type Values,
 } from './settings.ts';
 
 const URL_WRITE_DELAY_MS = 150;
@@ -22,23 +30,31 @@ type Control = HTMLInputElement | HTMLSelectElement;
  * `root`: reader input that is valid changes the state and calls `onInput`; input that is empty or
  * out of range is refused next to its field (aria-invalid), and the state keeps its last value.
  */
-export function figureState<T extends Fields>(settings: Settings<T>, root: HTMLElement, onInput: () => void): FigureState<T> {
+export function figureState<T extends Fields>(
+  settings: Settings<T>,
+  root: HTMLElement,
+  onInput: () => void,
+): FigureState<T> {
   const { figure, fields } = settings;
   const params = new URLSearchParams(location.search);
   const urlNotes: string[] = [];
-  const values = Object.fromEntries(Object.entries(fields).map(([key, field]) => {
-    const raw = params.get(`${figure}.${key}`);
-    const value = parseField(field, raw);
-    if (raw !== null && formatField(field, value) !== raw) urlNotes.push(t.figure.urlAdjusted(field.label ?? key, raw, String(value)));
-    return [key, value];
-  })) as Values<T>;
+  const values = Object.fromEntries(
+    Object.entries(fields).map(([key, field]) => {
+      const raw = params.get(`${figure}.${key}`);
+      const value = parseField(field, raw);
+      if (raw !== null && formatField(field, value) !== raw)
+        urlNotes.push(t.figure.urlAdjusted(field.label ?? key, raw, String(value)));
+      return [key, value];
+    }),
+  ) as Values<T>;
   let version = 0;
 
   const controls = [...root.querySelectorAll<Control>('[data-state]')].filter((c) => c.dataset.state! in fields);
   const show = (key: string) => {
     const value = values[key as keyof T] as Value;
     for (const control of controls.filter((c) => c.dataset.state === key)) {
-      if (control instanceof HTMLInputElement && control.type === 'radio') control.checked = control.value === String(value);
+      if (control instanceof HTMLInputElement && control.type === 'radio')
+        control.checked = control.value === String(value);
       else if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
       else if (document.activeElement !== control || control.value !== String(value)) control.value = String(value);
       refuse(key, control, undefined);
@@ -92,7 +108,8 @@ export function figureState<T extends Fields>(settings: Settings<T>, root: HTMLE
     const isToggle = control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox');
     control.addEventListener(isToggle || control instanceof HTMLSelectElement ? 'change' : 'input', () => {
       if (control instanceof HTMLInputElement && control.type === 'radio' && !control.checked) return;
-      const raw = control instanceof HTMLInputElement && control.type === 'checkbox' ? String(control.checked) : control.value;
+      const raw =
+        control instanceof HTMLInputElement && control.type === 'checkbox' ? String(control.checked) : control.value;
       const typed = readTyped(field, raw);
       if ('refused' in typed) {
         refuse(key, control, typed.refused);

@@ -32,7 +32,13 @@ export interface ModelInfo {
 
 const digit = { height: DIGIT_SIZE, width: DIGIT_SIZE };
 const scene = { height: DEFAULT_SCENE.height, width: DEFAULT_SCENE.width };
-const segmenter = (title: string, border = 0): ModelInfo => ({ kind: 'segmenter', input: scene, classes: SCENE_CLASSES, border, title });
+const segmenter = (title: string, border = 0): ModelInfo => ({
+  kind: 'segmenter',
+  input: scene,
+  classes: SCENE_CLASSES,
+  border,
+  title,
+});
 
 export const MODEL_INFO: Record<ModelName, ModelInfo> = {
   classifier: { kind: 'classifier', input: digit, classes: DIGIT_CLASSES, border: 0, title: 'Digit classifier' },

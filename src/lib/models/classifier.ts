@@ -5,7 +5,7 @@
 // fc1's kernel [1568, 64] reshapes to a 7x7x32x64 conv kernel (flatten is row-major over H, W, C).
 import * as tf from '@tensorflow/tfjs';
 import { DIGIT_SIZE } from '../data/digits.ts';
-import { conv, maxPool, seeder, type SymbolicTensor } from './layer-kit.ts';
+import { conv, maxPool, type SymbolicTensor, seeder } from './layer-kit.ts';
 
 export const CLASSIFIER_HIDDEN = 64;
 
@@ -18,10 +18,20 @@ export function buildClassifier(seed = 1): tf.LayersModel {
   x = maxPool(x, 'pool2');
   x = tf.layers.flatten({ name: 'flatten' }).apply(x) as SymbolicTensor;
   x = tf.layers
-    .dense({ units: CLASSIFIER_HIDDEN, activation: 'relu', name: 'fc1', kernelInitializer: tf.initializers.heNormal({ seed: next() }) })
+    .dense({
+      units: CLASSIFIER_HIDDEN,
+      activation: 'relu',
+      name: 'fc1',
+      kernelInitializer: tf.initializers.heNormal({ seed: next() }),
+    })
     .apply(x) as SymbolicTensor;
   const out = tf.layers
-    .dense({ units: 10, activation: 'softmax', name: 'fc2', kernelInitializer: tf.initializers.glorotUniform({ seed: next() }) })
+    .dense({
+      units: 10,
+      activation: 'softmax',
+      name: 'fc2',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: next() }),
+    })
     .apply(x) as SymbolicTensor;
   return tf.model({ inputs: input, outputs: out, name: 'classifier' });
 }

@@ -25,14 +25,29 @@
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/scene.ts';
 import { AtrousConv2D } from './atrous-conv2d.ts';
-import { batchNormRelu, bilinearUpsample, conv, imageInput, seeder, softmax, type SymbolicTensor } from './layer-kit.ts';
+import {
+  batchNormRelu,
+  bilinearUpsample,
+  conv,
+  imageInput,
+  type SymbolicTensor,
+  seeder,
+  softmax,
+} from './layer-kit.ts';
 
 export const ASPP_RATES = [3, 6, 9] as const;
 export const OUTPUT_STRIDE = 4;
 const WIDTH = 64;
 const LOW_LEVEL = 12;
 
-function convBn(x: SymbolicTensor, filters: number, k: number, name: string, next: () => number, strides = 1): SymbolicTensor {
+function convBn(
+  x: SymbolicTensor,
+  filters: number,
+  k: number,
+  name: string,
+  next: () => number,
+  strides = 1,
+): SymbolicTensor {
   return batchNormRelu(conv(x, filters, k, name, next, { strides, activation: 'linear', useBias: false }), name);
 }
 
@@ -65,7 +80,9 @@ function aspp(x: SymbolicTensor, next: () => number): SymbolicTensor {
   const concat = tf.layers.concatenate({ name: 'aspp_concat' }).apply(branches) as SymbolicTensor;
   const project = conv(concat, WIDTH, 1, 'aspp_project', next, { activation: 'linear', useBias: false });
   let pooled = tf.layers.globalAveragePooling2d({ name: 'image_pool' }).apply(x) as SymbolicTensor;
-  pooled = tf.layers.reshape({ targetShape: [1, 1, WIDTH], name: 'image_pool_reshape' }).apply(pooled) as SymbolicTensor;
+  pooled = tf.layers
+    .reshape({ targetShape: [1, 1, WIDTH], name: 'image_pool_reshape' })
+    .apply(pooled) as SymbolicTensor;
   pooled = convBn(pooled, WIDTH, 1, 'image_pool_conv', next);
   const pooledProject = conv(pooled, WIDTH, 1, 'image_pool_project', next, { activation: 'linear', useBias: false });
   const sum = tf.layers.add({ name: 'aspp_sum' }).apply([project, pooledProject]) as SymbolicTensor;

@@ -8,7 +8,7 @@
 // FCN-16s by copying weights by name.
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/scene.ts';
-import { bilinearUpsample, conv, imageInput, maxPool, seeder, softmax, type SymbolicTensor } from './layer-kit.ts';
+import { bilinearUpsample, conv, imageInput, maxPool, type SymbolicTensor, seeder, softmax } from './layer-kit.ts';
 
 export type FcnStride = 32 | 16 | 8;
 

@@ -17,7 +17,12 @@ export function conv(
   kernelSize: number,
   name: string,
   seed: () => number,
-  options: { strides?: number; padding?: 'same' | 'valid'; activation?: 'relu' | 'linear' | 'softmax'; useBias?: boolean } = {},
+  options: {
+    strides?: number;
+    padding?: 'same' | 'valid';
+    activation?: 'relu' | 'linear' | 'softmax';
+    useBias?: boolean;
+  } = {},
 ): SymbolicTensor {
   return tf.layers
     .conv2d({

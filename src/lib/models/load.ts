@@ -144,17 +144,19 @@ async function fetchWeights(
   onProgress: LoadOptions['onProgress'],
 ): Promise<Uint8Array> {
   const listed = new Map(shardRecords.map((s) => [s.path, s]));
-  const records = modelJson.weightsManifest.flatMap((group) => group.paths).map((path) => {
-    const record = listed.get(path);
-    if (record === undefined) {
-      throw new WeightIntegrityError(
-        name,
-        `the ${titleOf(name)} weights do not match their manifest (shard ${path} is not listed); ` +
-          'refusing to run altered weights',
-      );
-    }
-    return record;
-  });
+  const records = modelJson.weightsManifest
+    .flatMap((group) => group.paths)
+    .map((path) => {
+      const record = listed.get(path);
+      if (record === undefined) {
+        throw new WeightIntegrityError(
+          name,
+          `the ${titleOf(name)} weights do not match their manifest (shard ${path} is not listed); ` +
+            'refusing to run altered weights',
+        );
+      }
+      return record;
+    });
   const total = records.reduce((sum, r) => sum + r.bytes, 0);
   let received = 0;
   // A shard longer than the manifest says must not push the bar past its end before it is refused.

@@ -15,7 +15,16 @@ export function scenesToTensor(scenes: Scene[]): tf.Tensor4D {
 /** Overlap-tile: mirror the image's edges into a border so an unpadded net labels every pixel. */
 export function mirrorBorder(images: tf.Tensor4D, border: number): tf.Tensor4D {
   if (border === 0) return images;
-  return tf.mirrorPad(images, [[0, 0], [border, border], [border, border], [0, 0]], 'reflect');
+  return tf.mirrorPad(
+    images,
+    [
+      [0, 0],
+      [border, border],
+      [border, border],
+      [0, 0],
+    ],
+    'reflect',
+  );
 }
 
 /** Class probabilities [N, H, W, 11] for [N, H, W, 1] images. */

@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/scene.ts';
 import { CropToMatch } from './crop-to-match.ts';
-import { conv, imageInput, maxPool, seeder, softmax, type SymbolicTensor } from './layer-kit.ts';
+import { conv, imageInput, maxPool, type SymbolicTensor, seeder, softmax } from './layer-kit.ts';
 
 const CHANNELS = [16, 32, 64];
 
@@ -40,7 +40,10 @@ export function buildUnet(seed = 1): tf.LayersModel {
         kernelInitializer: tf.initializers.heNormal({ seed: next() }),
       })
       .apply(x) as SymbolicTensor;
-    const skip = new CropToMatch({ name: `crop${level + 1}` }).apply([skips[level] as SymbolicTensor, up]) as SymbolicTensor;
+    const skip = new CropToMatch({ name: `crop${level + 1}` }).apply([
+      skips[level] as SymbolicTensor,
+      up,
+    ]) as SymbolicTensor;
     x = tf.layers.concatenate({ name: `concat${level + 1}` }).apply([skip, up]) as SymbolicTensor;
     x = conv(x, filters, 3, `dec${level + 1}_conv1`, next, valid);
     x = conv(x, filters, 3, `dec${level + 1}_conv2`, next, valid);

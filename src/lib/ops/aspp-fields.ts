@@ -20,7 +20,10 @@ export function validShares(size: number, rates: readonly number[], kernel = 3):
     const histograms = validTapHistogramsByRate(size, rates, kernel);
     const taps = kernel * kernel;
     const all = histograms.slice([0, taps], [rates.length, 1]);
-    const weights = tf.range(0, taps + 1).div(taps).reshape([taps + 1, 1]);
+    const weights = tf
+      .range(0, taps + 1)
+      .div(taps)
+      .reshape([taps + 1, 1]);
     return tf.concat([all, histograms.matMul(weights)], 1) as tf.Tensor2D;
   });
 }

@@ -16,7 +16,14 @@ export interface Tap {
  * Where a k×k kernel at `rate` reads when it produces output (row, col) under tf 'same'
  * padding: offsets t·rate − ⌊(k̂ − 1)/2⌋, k̂ the effective size (centred for odd k).
  */
-export function atrousTaps(row: number, col: number, rate: number, kernel = 3, height = Infinity, width = Infinity): Tap[] {
+export function atrousTaps(
+  row: number,
+  col: number,
+  rate: number,
+  kernel = 3,
+  height = Infinity,
+  width = Infinity,
+): Tap[] {
   const before = Math.floor((effectiveKernelSize(kernel, rate) - 1) / 2);
   const taps: Tap[] = [];
   for (let ty = 0; ty < kernel; ty++) {

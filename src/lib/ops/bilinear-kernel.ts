@@ -41,7 +41,8 @@ export function bilinearUpsampleFilter(kernel: number, channels: number): tf.Ten
  * output is exactly s times larger. Odd s would need padding s/2, not an integer.
  */
 export function bilinearTransposedUpsample(x: tf.Tensor4D, factor: number): tf.Tensor4D {
-  if (!Number.isInteger(factor) || factor < 2 || factor % 2 !== 0) throw new RangeError(`factor must be an even integer ≥ 2, got ${factor}`);
+  if (!Number.isInteger(factor) || factor < 2 || factor % 2 !== 0)
+    throw new RangeError(`factor must be an even integer ≥ 2, got ${factor}`);
   return tf.tidy(() => {
     const [n, h, w, c] = x.shape;
     const filter = bilinearUpsampleFilter(2 * factor, c);

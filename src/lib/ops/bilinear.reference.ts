@@ -35,8 +35,7 @@ export function resizeBilinearLoop(
       const tr = src[y0 * inW + x1];
       const bl = src[y1 * inW + x0];
       const br = src[y1 * inW + x1];
-      out[oy * outW + ox] =
-        tl * (1 - wx) * (1 - wy) + tr * wx * (1 - wy) + bl * (1 - wx) * wy + br * wx * wy;
+      out[oy * outW + ox] = tl * (1 - wx) * (1 - wy) + tr * wx * (1 - wy) + bl * (1 - wx) * wy + br * wx * wy;
     }
   }
   return out;

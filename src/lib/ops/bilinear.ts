@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { axisSamples, tfFlags, type Convention } from './bilinear-coordinates.ts';
+import { axisSamples, type Convention, tfFlags } from './bilinear-coordinates.ts';
 
 /**
  * The 1-D interpolation along one axis as an [outSize, inSize] matrix: row d holds 1 − frac at
@@ -16,7 +16,16 @@ export function interpolationMatrix(inSize: number, outSize: number, convention:
 
 /** Applies an [out, in] matrix along `axis` of a 4-D tensor. */
 function alongAxis(x: tf.Tensor4D, matrix: tf.Tensor2D, axis: 1 | 2): tf.Tensor4D {
-  const [toFront, back] = axis === 1 ? [[1, 0, 2, 3], [1, 0, 2, 3]] : [[2, 0, 1, 3], [1, 2, 0, 3]];
+  const [toFront, back] =
+    axis === 1
+      ? [
+          [1, 0, 2, 3],
+          [1, 0, 2, 3],
+        ]
+      : [
+          [2, 0, 1, 3],
+          [1, 2, 0, 3],
+        ];
   const moved = x.transpose(toFront);
   const [inSize, ...rest] = moved.shape;
   const mixed = tf.matMul(matrix, moved.reshape([inSize, -1])).reshape([matrix.shape[0], ...rest]);

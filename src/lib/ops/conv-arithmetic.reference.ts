@@ -3,7 +3,12 @@
  * Float32Array, counting the windows that fit. Written without the closed-form size formula.
  */
 export function conv1dLoop(
-  x: Float32Array, w: Float32Array, stride: number, padBefore: number, padAfter: number, dilation: number,
+  x: Float32Array,
+  w: Float32Array,
+  stride: number,
+  padBefore: number,
+  padAfter: number,
+  dilation: number,
 ): Float32Array {
   const padded = new Float32Array(x.length + padBefore + padAfter);
   padded.set(x, padBefore);

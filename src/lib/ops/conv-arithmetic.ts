@@ -41,7 +41,13 @@ export function convOutputSize(input: number, kernel: number, stride = 1, paddin
 }
 
 /** Same as convOutputSize with possibly unequal padding before/after (what 'same' can produce). */
-export function convOutputSizeAsym(input: number, kernel: number, stride: number, pad: AxisPadding, dilation = 1): number {
+export function convOutputSizeAsym(
+  input: number,
+  kernel: number,
+  stride: number,
+  pad: AxisPadding,
+  dilation = 1,
+): number {
   checkPositiveInt('input', input);
   checkPositiveInt('stride', stride);
   const span = input + pad.before + pad.after - effectiveKernelSize(kernel, dilation);
@@ -66,7 +72,13 @@ export function convOutputSizeFor(mode: PaddingMode, input: number, kernel: numb
 }
 
 /** Every window a sliding kernel visits, for drawing: output index and the input index of each tap. */
-export function windowPositions(input: number, kernel: number, stride = 1, pad: number | AxisPadding = 0, dilation = 1): Window[] {
+export function windowPositions(
+  input: number,
+  kernel: number,
+  stride = 1,
+  pad: number | AxisPadding = 0,
+  dilation = 1,
+): Window[] {
   const p = typeof pad === 'number' ? { before: pad, after: pad } : pad;
   const n = convOutputSizeAsym(input, kernel, stride, p, dilation);
   const windows: Window[] = [];

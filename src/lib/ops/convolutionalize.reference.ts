@@ -2,7 +2,12 @@
  * Loop reference for convolutionalize (tests only): slide the ORIGINAL dense classifier over
  * every h×w crop of a larger map, flattening each crop row-major (y, x, channel) by hand.
  */
-export interface DenseLoop { kernel: Float32Array /* [in, out] row-major */; bias: Float32Array; inUnits: number; outUnits: number }
+export interface DenseLoop {
+  kernel: Float32Array /* [in, out] row-major */;
+  bias: Float32Array;
+  inUnits: number;
+  outUnits: number;
+}
 
 export function denseLoop(x: Float32Array, layers: readonly DenseLoop[], relu: boolean): Float32Array {
   let y = x;
@@ -20,7 +25,14 @@ export function denseLoop(x: Float32Array, layers: readonly DenseLoop[], relu: b
 
 /** Output [H−h+1, W−w+1, out] of the dense stack applied at every crop of an H×W×c map. */
 export function slidingDenseLoop(
-  map: Float32Array, H: number, W: number, c: number, h: number, w: number, layers: readonly DenseLoop[], relu: boolean,
+  map: Float32Array,
+  H: number,
+  W: number,
+  c: number,
+  h: number,
+  w: number,
+  layers: readonly DenseLoop[],
+  relu: boolean,
 ): Float32Array {
   const oh = H - h + 1;
   const ow = W - w + 1;

@@ -28,7 +28,8 @@ export type FeatureShape = readonly [height: number, width: number, channels: nu
 export function denseToConvKernel(kernel: tf.Tensor2D, featureShape: FeatureShape): tf.Tensor4D {
   const [h, w, c] = featureShape;
   const [inUnits, outUnits] = kernel.shape;
-  if (inUnits !== h * w * c) throw new RangeError(`Dense has ${inUnits} inputs but the map has ${h}·${w}·${c} = ${h * w * c}`);
+  if (inUnits !== h * w * c)
+    throw new RangeError(`Dense has ${inUnits} inputs but the map has ${h}·${w}·${c} = ${h * w * c}`);
   return kernel.reshape([h, w, c, outUnits]);
 }
 
@@ -49,12 +50,18 @@ export function convolutionalize(dense: readonly DenseWeights[], featureShape: F
 export type Activation = 'linear' | 'relu';
 
 /** Runs the dense layers on a [n, units] batch; `activation` between layers, none after the last. */
-export function applyDense(x: tf.Tensor2D, layers: readonly DenseWeights[], activation: Activation = 'relu'): tf.Tensor2D {
-  return tf.tidy(() => layers.reduce((y, { kernel, bias }, i) => {
-    let z = tf.matMul(y, kernel);
-    if (bias) z = z.add(bias);
-    return (activation === 'relu' && i < layers.length - 1 ? tf.relu(z) : z) as tf.Tensor2D;
-  }, x));
+export function applyDense(
+  x: tf.Tensor2D,
+  layers: readonly DenseWeights[],
+  activation: Activation = 'relu',
+): tf.Tensor2D {
+  return tf.tidy(() =>
+    layers.reduce((y, { kernel, bias }, i) => {
+      let z = tf.matMul(y, kernel);
+      if (bias) z = z.add(bias);
+      return (activation === 'relu' && i < layers.length - 1 ? tf.relu(z) : z) as tf.Tensor2D;
+    }, x),
+  );
 }
 
 /**
@@ -62,10 +69,16 @@ export function applyDense(x: tf.Tensor2D, layers: readonly DenseWeights[], acti
  * 1×1 and equals applyDense on the flattened map; on an H×W map it is (H−h+1)×(W−w+1), and
  * empty (0 rows or columns) on a map smaller than h×w.
  */
-export function applyConvolutionalized(x: tf.Tensor4D, layers: readonly ConvWeights[], activation: Activation = 'relu'): tf.Tensor4D {
-  return tf.tidy(() => layers.reduce((y, { kernel, bias }, i) => {
-    let z = dilatedConv2d(y, kernel, 1, 'valid');
-    if (bias) z = z.add(bias);
-    return (activation === 'relu' && i < layers.length - 1 ? tf.relu(z) : z) as tf.Tensor4D;
-  }, x));
+export function applyConvolutionalized(
+  x: tf.Tensor4D,
+  layers: readonly ConvWeights[],
+  activation: Activation = 'relu',
+): tf.Tensor4D {
+  return tf.tidy(() =>
+    layers.reduce((y, { kernel, bias }, i) => {
+      let z = dilatedConv2d(y, kernel, 1, 'valid');
+      if (bias) z = z.add(bias);
+      return (activation === 'relu' && i < layers.length - 1 ? tf.relu(z) : z) as tf.Tensor4D;
+    }, x),
+  );
 }

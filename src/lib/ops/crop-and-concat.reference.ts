@@ -2,8 +2,14 @@
  * Loop reference for crop-and-concat (tests only): one image, [H, W, c] row-major.
  */
 export function cropAndConcatLoop(
-  skip: Float32Array, H: number, W: number, cs: number,
-  up: Float32Array, h: number, w: number, cu: number,
+  skip: Float32Array,
+  H: number,
+  W: number,
+  cs: number,
+  up: Float32Array,
+  h: number,
+  w: number,
+  cu: number,
 ): Float32Array {
   const top = Math.floor((H - h) / 2);
   const left = Math.floor((W - w) / 2);

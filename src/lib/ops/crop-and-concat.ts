@@ -5,7 +5,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-export interface CropOffsets { top: number; left: number; bottom: number; right: number }
+export interface CropOffsets {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 /** Pixels to cut on each side to centre an h×w window in an H×W map (an odd extra pixel goes to bottom/right). */
 export function centerCropOffsets(fromH: number, fromW: number, toH: number, toW: number): CropOffsets {

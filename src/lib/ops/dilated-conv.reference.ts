@@ -8,9 +8,18 @@
  * the caller.
  */
 export function dilatedConvLoop(
-  x: Float32Array, h: number, w: number, cin: number,
-  f: Float32Array, k: number | readonly [number, number], cout: number,
-  rate: number, padTop: number, padLeft: number, outH: number, outW: number,
+  x: Float32Array,
+  h: number,
+  w: number,
+  cin: number,
+  f: Float32Array,
+  k: number | readonly [number, number],
+  cout: number,
+  rate: number,
+  padTop: number,
+  padLeft: number,
+  outH: number,
+  outW: number,
 ): Float32Array {
   const [kh, kw] = typeof k === 'number' ? [k, k] : k;
   const out = new Float32Array(outH * outW * cout);

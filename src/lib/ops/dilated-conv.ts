@@ -5,7 +5,13 @@
  * DeepLab v3 (Chen et al. 2017, eq. 1).
  */
 import * as tf from '@tensorflow/tfjs';
-import { convOutputSize, convOutputSizeFor, effectiveKernelSize, paddingFor, type PaddingMode } from './conv-arithmetic.ts';
+import {
+  convOutputSize,
+  convOutputSizeFor,
+  effectiveKernelSize,
+  type PaddingMode,
+  paddingFor,
+} from './conv-arithmetic.ts';
 
 /**
  * The empty [n, oh, ow, cout] output when the map is empty or a 'valid' kernel span is wider
@@ -24,7 +30,12 @@ function emptyOutput(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number, padding:
  * tf.conv2d at dilation `rate`, stride 1. x: [n, h, w, cin], filter: [kh, kw, cin, cout].
  * 'valid' with a kernel span wider than the map gives an empty output (a dimension of 0).
  */
-export function dilatedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number, padding: PaddingMode = 'same'): tf.Tensor4D {
+export function dilatedConv2d(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  rate: number,
+  padding: PaddingMode = 'same',
+): tf.Tensor4D {
   return emptyOutput(x, filter, rate, padding) ?? tf.conv2d(x, filter, 1, padding, 'NHWC', rate);
 }
 
@@ -33,7 +44,12 @@ export function dilatedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number,
  * sub-maps (spaceToBatchND), run an ordinary conv on each, interleave back (batchToSpaceND).
  * Taps `rate` apart in the map are neighbours in a sub-map.
  */
-export function dilatedConv2dSpaceToBatch(x: tf.Tensor4D, filter: tf.Tensor4D, rate: number, padding: PaddingMode = 'same'): tf.Tensor4D {
+export function dilatedConv2dSpaceToBatch(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  rate: number,
+  padding: PaddingMode = 'same',
+): tf.Tensor4D {
   const empty = emptyOutput(x, filter, rate, padding);
   if (empty) return empty;
   if (rate === 1) return tf.conv2d(x, filter, 1, padding);
@@ -45,9 +61,23 @@ export function dilatedConv2dSpaceToBatch(x: tf.Tensor4D, filter: tf.Tensor4D, r
     // extra zeros at the end so each padded side divides by the rate; cropped off afterwards
     const extraH = (rate - ((h + ph.before + ph.after) % rate)) % rate;
     const extraW = (rate - ((w + pw.before + pw.after) % rate)) % rate;
-    const batched = tf.spaceToBatchND(x, [rate, rate], [[ph.before, ph.after + extraH], [pw.before, pw.after + extraW]]);
+    const batched = tf.spaceToBatchND(
+      x,
+      [rate, rate],
+      [
+        [ph.before, ph.after + extraH],
+        [pw.before, pw.after + extraW],
+      ],
+    );
     const y = tf.conv2d(batched as tf.Tensor4D, filter, 1, 'valid');
-    return tf.batchToSpaceND(y, [rate, rate], [[0, extraH], [0, extraW]]) as tf.Tensor4D;
+    return tf.batchToSpaceND(
+      y,
+      [rate, rate],
+      [
+        [0, extraH],
+        [0, extraW],
+      ],
+    ) as tf.Tensor4D;
   });
 }
 
@@ -59,7 +89,14 @@ export function dilateKernel(filter: tf.Tensor4D, rate: number): tf.Tensor4D {
   return tf.tidy(() => {
     const [kh, kw, cin, cout] = filter.shape;
     // give every tap a rate×rate cell whose first entry is the tap, then drop the trailing zeros
-    const gaps: [number, number][] = [[0, 0], [0, rate - 1], [0, 0], [0, rate - 1], [0, 0], [0, 0]];
+    const gaps: [number, number][] = [
+      [0, 0],
+      [0, rate - 1],
+      [0, 0],
+      [0, rate - 1],
+      [0, 0],
+      [0, 0],
+    ];
     const cells = tf.pad(filter.reshape([kh, 1, kw, 1, cin, cout]), gaps);
     const size = [effectiveKernelSize(kh, rate), effectiveKernelSize(kw, rate), cin, cout];
     return cells.reshape([kh * rate, kw * rate, cin, cout]).slice([0, 0, 0, 0], size) as tf.Tensor4D;
@@ -73,7 +110,14 @@ export { atrousTaps, type Tap } from './atrous-taps.ts';
 export function atrousConv1d(x: tf.Tensor1D, w: tf.Tensor1D, rate: number): tf.Tensor1D {
   if (convOutputSize(x.shape[0], w.shape[0], 1, 0, rate) === 0) return tf.zeros([0]);
   return tf.tidy(() => {
-    const y = tf.conv1d(x.reshape([1, -1, 1]) as tf.Tensor3D, w.reshape([-1, 1, 1]) as tf.Tensor3D, 1, 'valid', 'NWC', rate);
+    const y = tf.conv1d(
+      x.reshape([1, -1, 1]) as tf.Tensor3D,
+      w.reshape([-1, 1, 1]) as tf.Tensor3D,
+      1,
+      'valid',
+      'NWC',
+      rate,
+    );
     return y.reshape([-1]) as tf.Tensor1D;
   });
 }

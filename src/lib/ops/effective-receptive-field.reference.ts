@@ -3,9 +3,19 @@
  * stack of single-channel convs with tf 'same' padding, written as scatter loops. Each layer
  * reads input o·s − before + t·d for output o and tap t, so the gradient flows back the same way.
  */
-export interface RefLayer { kernel: number; stride: number; dilation: number; weights: Float32Array /* k×k row-major */ }
+export interface RefLayer {
+  kernel: number;
+  stride: number;
+  dilation: number;
+  weights: Float32Array /* k×k row-major */;
+}
 
-export function linearStackGradientLoop(layers: readonly RefLayer[], n: number, row: number, col: number): Float32Array {
+export function linearStackGradientLoop(
+  layers: readonly RefLayer[],
+  n: number,
+  row: number,
+  col: number,
+): Float32Array {
   const sizes = [n];
   const befores: number[] = [];
   for (const { kernel, stride, dilation } of layers) {
@@ -46,7 +56,10 @@ export function linearStackGradientLoop(layers: readonly RefLayer[], n: number, 
  * marked input pixels, or null when none is marked.
  */
 export function reachableBoxLoop(
-  layers: readonly Omit<RefLayer, 'weights'>[], n: number, row: number, col: number,
+  layers: readonly Omit<RefLayer, 'weights'>[],
+  n: number,
+  row: number,
+  col: number,
 ): { top: number; left: number; bottom: number; right: number } | null {
   const sizes = [n];
   const befores: number[] = [];
@@ -81,10 +94,14 @@ export function reachableBoxLoop(
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
       if (!marked[y * n + x]) continue;
-      box = box ? {
-        top: Math.min(box.top, y), left: Math.min(box.left, x),
-        bottom: Math.max(box.bottom, y), right: Math.max(box.right, x),
-      } : { top: y, left: x, bottom: y, right: x };
+      box = box
+        ? {
+            top: Math.min(box.top, y),
+            left: Math.min(box.left, x),
+            bottom: Math.max(box.bottom, y),
+            right: Math.max(box.right, x),
+          }
+        : { top: y, left: x, bottom: y, right: x };
     }
   }
   return box;

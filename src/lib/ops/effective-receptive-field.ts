@@ -20,7 +20,12 @@ export interface ErfOptions {
 }
 
 /** Inclusive input rectangle around the pixels one output can see (its theoretical receptive field). */
-export interface FieldBox { top: number; left: number; bottom: number; right: number }
+export interface FieldBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 /** Output size of each layer under 'same' padding: ⌈n / s⌉. */
 function mapSizes(layers: readonly LayerSpec[], inputSize: number): number[] {
@@ -63,7 +68,10 @@ function reachedSpan(layers: readonly LayerSpec[], inputSize: number, index: num
  * the two 1-D spans.
  */
 export function theoreticalFieldBox(
-  layers: readonly LayerSpec[], inputSize: number, row: number, col: number,
+  layers: readonly LayerSpec[],
+  inputSize: number,
+  row: number,
+  col: number,
 ): FieldBox | null {
   const rows = reachedSpan(layers, inputSize, row);
   const cols = reachedSpan(layers, inputSize, col);
@@ -71,11 +79,16 @@ export function theoreticalFieldBox(
 }
 
 /** The [k, k, 1, 1] filters outputGradient uses for these options (exported so tests and figures can show them). */
-export function stackFilters(layers: readonly LayerSpec[], weights: 'uniform' | 'random' = 'uniform', seed = 0): tf.Tensor4D[] {
+export function stackFilters(
+  layers: readonly LayerSpec[],
+  weights: 'uniform' | 'random' = 'uniform',
+  seed = 0,
+): tf.Tensor4D[] {
   return layers.map(({ kernel }, l) =>
     weights === 'uniform'
-      ? tf.fill([kernel, kernel, 1, 1], 1 / (kernel * kernel)) as tf.Tensor4D
-      : tf.randomNormal([kernel, kernel, 1, 1], 0, 1, 'float32', seed + 1 + l) as tf.Tensor4D);
+      ? (tf.fill([kernel, kernel, 1, 1], 1 / (kernel * kernel)) as tf.Tensor4D)
+      : (tf.randomNormal([kernel, kernel, 1, 1], 0, 1, 'float32', seed + 1 + l) as tf.Tensor4D),
+  );
 }
 
 /** ∂y[row, col] / ∂x for an n×n single-channel input, raw (signed), as [n, n]. */
@@ -93,7 +106,10 @@ export function outputGradient(layers: readonly LayerSpec[], inputSize: number, 
         // tfjs-core's Conv2D gradient throws for dilation > 1 ("dilation rates greater than 1 are
         // not yet supported in gradients"), so dilated layers go through spaceToBatchND → conv →
         // batchToSpaceND, whose pieces all have gradients and which computes the same thing.
-        y = dilation > 1 ? dilatedConv2dSpaceToBatch(y, filters[l]!, dilation, 'same') : tf.conv2d(y, filters[l]!, stride, 'same');
+        y =
+          dilation > 1
+            ? dilatedConv2dSpaceToBatch(y, filters[l]!, dilation, 'same')
+            : tf.conv2d(y, filters[l]!, stride, 'same');
         if (activation === 'relu' && l < layers.length - 1) y = tf.relu(y);
       });
       return y.slice([0, row, col, 0], [1, 1, 1, 1]).sum();
@@ -104,7 +120,11 @@ export function outputGradient(layers: readonly LayerSpec[], inputSize: number, 
 }
 
 /** |∂y/∂x| scaled to a maximum of 1, ready for a heat map. */
-export function effectiveReceptiveField(layers: readonly LayerSpec[], inputSize: number, options: ErfOptions = {}): tf.Tensor2D {
+export function effectiveReceptiveField(
+  layers: readonly LayerSpec[],
+  inputSize: number,
+  options: ErfOptions = {},
+): tf.Tensor2D {
   return tf.tidy(() => {
     const g = outputGradient(layers, inputSize, options).abs();
     const max = g.max();

@@ -18,7 +18,19 @@ export function griddingCounts(dilations: readonly number[], kernel = 3): tf.Ten
     const ones = tf.ones([kernel, kernel, 1, 1]) as tf.Tensor4D;
     for (const d of dilations) {
       const grow = effectiveKernelSize(kernel, d) - 1;
-      map = tf.conv2d(map, ones, 1, [[0, 0], [grow, grow], [grow, grow], [0, 0]], 'NHWC', d);
+      map = tf.conv2d(
+        map,
+        ones,
+        1,
+        [
+          [0, 0],
+          [grow, grow],
+          [grow, grow],
+          [0, 0],
+        ],
+        'NHWC',
+        d,
+      );
     }
     return map.reshape([map.shape[1], map.shape[2]]) as tf.Tensor2D;
   });

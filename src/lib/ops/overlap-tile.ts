@@ -35,7 +35,16 @@ export function mirrorPad(image: tf.Tensor4D, border: number): tf.Tensor4D {
   if (border >= height || border >= width) {
     throw new RangeError(`a ${border}-pixel mirror needs an image wider than that, not ${height}×${width}`);
   }
-  return tf.mirrorPad(image, [[0, 0], [border, border], [border, border], [0, 0]], 'reflect');
+  return tf.mirrorPad(
+    image,
+    [
+      [0, 0],
+      [border, border],
+      [border, border],
+      [0, 0],
+    ],
+    'reflect',
+  );
 }
 
 /**
@@ -63,6 +72,9 @@ export function overlapTile(
       if (t.col === 0) rows.push([]);
       rows.at(-1)!.push(out);
     }
-    return tf.concat(rows.map((r) => tf.concat(r, 2)), 1);
+    return tf.concat(
+      rows.map((r) => tf.concat(r, 2)),
+      1,
+    );
   });
 }

@@ -3,7 +3,11 @@
  * in 1-D, and mark every input position each marked output reads; the field is the span of the
  * marks at the input. No closed form involved.
  */
-export interface LoopLayer { kernel: number; stride: number; dilation: number }
+export interface LoopLayer {
+  kernel: number;
+  stride: number;
+  dilation: number;
+}
 
 /** The 1-D reach map at the input (1 = can influence the output; positions relative to the field's start). */
 export function reachLoop(layers: readonly LoopLayer[]): Float32Array {

@@ -36,7 +36,15 @@ export function receptiveFields(layers: readonly LayerSpec[]): LayerField[] {
     const effectiveKernel = effectiveKernelSize(layer.kernel, dilation);
     field += (effectiveKernel - 1) * jump;
     jump *= stride;
-    return { name: layer.name ?? `layer ${l + 1}`, kernel: layer.kernel, stride, dilation, effectiveKernel, jump, receptiveField: field };
+    return {
+      name: layer.name ?? `layer ${l + 1}`,
+      kernel: layer.kernel,
+      stride,
+      dilation,
+      effectiveKernel,
+      jump,
+      receptiveField: field,
+    };
   });
 }
 
@@ -49,7 +57,9 @@ const conv3 = (name: string, dilation = 1): LayerSpec => ({ name, kernel: 3, dil
 const pool2 = (name: string): LayerSpec => ({ name, kernel: 2, stride: 2 });
 
 /** Yu & Koltun (ICLR 2016) Table 1, context module: 3x3 layers at dilations 1,1,2,4,8,16,1 → 3,5,9,17,33,65,67. */
-export const CONTEXT_MODULE: readonly LayerSpec[] = [1, 1, 2, 4, 8, 16, 1].map((d, i) => conv3(`layer ${i + 1} (d=${d})`, d));
+export const CONTEXT_MODULE: readonly LayerSpec[] = [1, 1, 2, 4, 8, 16, 1].map((d, i) =>
+  conv3(`layer ${i + 1} (d=${d})`, d),
+);
 
 /** Yu & Koltun Fig. 1: 3x3 layers at dilations 1, 2, 4 → fields 3, 7, 15. */
 export const DILATED_1_2_4: readonly LayerSpec[] = [1, 2, 4].map((d) => conv3(`d=${d}`, d));
@@ -60,9 +70,22 @@ export const DILATED_1_2_4: readonly LayerSpec[] = [1, 2, 4].map((d) => conv3(`d
  * Araujo et al.'s library (google-research/receptive_field, RECEPTIVE_FIELD_TABLE.md, vgg_16).
  */
 export const VGG16: readonly LayerSpec[] = [
-  conv3('conv1_1'), conv3('conv1_2'), pool2('pool1'),
-  conv3('conv2_1'), conv3('conv2_2'), pool2('pool2'),
-  conv3('conv3_1'), conv3('conv3_2'), conv3('conv3_3'), pool2('pool3'),
-  conv3('conv4_1'), conv3('conv4_2'), conv3('conv4_3'), pool2('pool4'),
-  conv3('conv5_1'), conv3('conv5_2'), conv3('conv5_3'), pool2('pool5'),
+  conv3('conv1_1'),
+  conv3('conv1_2'),
+  pool2('pool1'),
+  conv3('conv2_1'),
+  conv3('conv2_2'),
+  pool2('pool2'),
+  conv3('conv3_1'),
+  conv3('conv3_2'),
+  conv3('conv3_3'),
+  pool2('pool3'),
+  conv3('conv4_1'),
+  conv3('conv4_2'),
+  conv3('conv4_3'),
+  pool2('pool4'),
+  conv3('conv5_1'),
+  conv3('conv5_2'),
+  conv3('conv5_3'),
+  pool2('pool5'),
 ];

@@ -109,15 +109,19 @@ export function sizeWalk(nodes: readonly SizeNode[], input: number): SizeWalk {
         break;
     }
     sides.set(node.name, { side, channels });
-    steps.push(crop === undefined ? { name: node.name, op, side, channels } : { name: node.name, op, side, channels,
-        crop });
+    steps.push(
+      crop === undefined ? { name: node.name, op, side, channels } : { name: node.name, op, side, channels, crop },
+    );
   }
   return { input, steps, output: steps.at(-1)?.side };
 }
 
 /** The nearest input sides below and above `input` (within [min, max]) that fit the whole network. */
 export function nearestFits(
-  nodes: readonly SizeNode[], input: number, min: number, max: number,
+  nodes: readonly SizeNode[],
+  input: number,
+  min: number,
+  max: number,
 ): { below?: number; above?: number } {
   const fits = (n: number) => sizeWalk(nodes, n).misfit === undefined;
   let below: number | undefined;

@@ -27,9 +27,23 @@ export function spaceToBatchSteps(x: tf.Tensor4D, filter: tf.Tensor4D, rate: num
     throw new RangeError(`kernel ${kh}×${kw}: the step-by-step form needs odd sides (use dilatedConv2dSpaceToBatch)`);
   }
   return tf.tidy(() => {
-    const subMaps = tf.spaceToBatchND(x, [rate, rate], [[0, 0], [0, 0]]) as tf.Tensor4D;
+    const subMaps = tf.spaceToBatchND(
+      x,
+      [rate, rate],
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    ) as tf.Tensor4D;
     const convolved = tf.conv2d(subMaps, filter, 1, 'same');
-    const output = tf.batchToSpaceND(convolved, [rate, rate], [[0, 0], [0, 0]]) as tf.Tensor4D;
+    const output = tf.batchToSpaceND(
+      convolved,
+      [rate, rate],
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    ) as tf.Tensor4D;
     return { subMaps, convolved, output };
   });
 }

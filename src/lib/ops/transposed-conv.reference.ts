@@ -2,7 +2,11 @@
  * Loop references for transposed-conv (tests only). Images are row-major Float32Arrays with
  * explicit sizes; single channel.
  */
-export interface Image { data: Float32Array; h: number; w: number }
+export interface Image {
+  data: Float32Array;
+  h: number;
+  w: number;
+}
 
 /** Forward conv: out[o] = Σ_t in[o·s − p + t]·W[t], zeros outside the input. */
 export function conv2dLoop(x: Image, k: Image, stride: number, pad: number): Image {
@@ -30,7 +34,11 @@ export function conv2dLoop(x: Image, k: Image, stride: number, pad: number): Ima
  * rows/cols. Stride and a may differ per axis ([rows, cols]).
  */
 export function transposedConvLoop(
-  x: Image, k: Image, stride: number | readonly [number, number], pad: number, outputPadding: number | readonly [number, number] = 0,
+  x: Image,
+  k: Image,
+  stride: number | readonly [number, number],
+  pad: number,
+  outputPadding: number | readonly [number, number] = 0,
 ): Image {
   const [sh, sw] = typeof stride === 'number' ? [stride, stride] : stride;
   const [ah, aw] = typeof outputPadding === 'number' ? [outputPadding, outputPadding] : outputPadding;
@@ -43,7 +51,8 @@ export function transposedConvLoop(
         for (let tx = 0; tx < k.w; tx++) {
           const oy = r * sh - pad + ty;
           const ox = c * sw - pad + tx;
-          if (oy >= 0 && oy < h && ox >= 0 && ox < w) out[oy * w + ox]! += x.data[r * x.w + c]! * k.data[ty * k.w + tx]!;
+          if (oy >= 0 && oy < h && ox >= 0 && ox < w)
+            out[oy * w + ox]! += x.data[r * x.w + c]! * k.data[ty * k.w + tx]!;
         }
       }
     }

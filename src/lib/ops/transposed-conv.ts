@@ -7,7 +7,13 @@
 import * as tf from '@tensorflow/tfjs';
 
 /** o′ = s(i′ − 1) + a + k − 2p, or 0 when the padding crops more than that (never negative). */
-export function transposedConvOutputSize(input: number, kernel: number, stride = 1, padding = 0, outputPadding = 0): number {
+export function transposedConvOutputSize(
+  input: number,
+  kernel: number,
+  stride = 1,
+  padding = 0,
+  outputPadding = 0,
+): number {
   return Math.max(0, stride * (input - 1) + outputPadding + kernel - 2 * padding);
 }
 
@@ -37,7 +43,13 @@ function perAxis(v: PerAxis): [number, number] {
  * goes to tf per side: given as a number, tfjs sizes both axes with the kernel's height, so a
  * non-square kernel came out the wrong width (a 1×2 kernel on a 1×1 input gave [1, NaN]).
  */
-export function transposedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, stride: PerAxis, padding = 0, outputPadding: PerAxis = 0): tf.Tensor4D {
+export function transposedConv2d(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  stride: PerAxis,
+  padding = 0,
+  outputPadding: PerAxis = 0,
+): tf.Tensor4D {
   const [n, h, w] = x.shape;
   const [kh, kw, cout] = filter.shape;
   const [sh, sw] = perAxis(stride);
@@ -46,7 +58,18 @@ export function transposedConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, stride: Pe
   const oh = transposedConvOutputSize(h, kh, sh, padding, ah);
   const ow = transposedConvOutputSize(w, kw, sw, padding, aw);
   if (oh < 1 || ow < 1) throw new RangeError('padding leaves no output');
-  return tf.conv2dTranspose(x, filter, [n, oh, ow, cout], [sh, sw], [[0, 0], [padding, padding], [padding, padding], [0, 0]]);
+  return tf.conv2dTranspose(
+    x,
+    filter,
+    [n, oh, ow, cout],
+    [sh, sw],
+    [
+      [0, 0],
+      [padding, padding],
+      [padding, padding],
+      [0, 0],
+    ],
+  );
 }
 
 function asFilter(kernel: tf.Tensor2D): tf.Tensor4D {
@@ -54,9 +77,21 @@ function asFilter(kernel: tf.Tensor2D): tf.Tensor4D {
 }
 
 /** Single-channel convenience: x [h, w], kernel [kh, kw] → [o′h, o′w]. */
-export function transposedConv2dSingle(x: tf.Tensor2D, kernel: tf.Tensor2D, stride: PerAxis, padding = 0, outputPadding: PerAxis = 0): tf.Tensor2D {
+export function transposedConv2dSingle(
+  x: tf.Tensor2D,
+  kernel: tf.Tensor2D,
+  stride: PerAxis,
+  padding = 0,
+  outputPadding: PerAxis = 0,
+): tf.Tensor2D {
   return tf.tidy(() => {
-    const y = transposedConv2d(x.reshape([1, x.shape[0], x.shape[1], 1]), asFilter(kernel), stride, padding, outputPadding);
+    const y = transposedConv2d(
+      x.reshape([1, x.shape[0], x.shape[1], 1]),
+      asFilter(kernel),
+      stride,
+      padding,
+      outputPadding,
+    );
     return y.reshape([y.shape[1], y.shape[2]]);
   });
 }
@@ -79,7 +114,8 @@ export interface Stamp {
 export function stampPositions(inputH: number, inputW: number, stride: number, padding = 0): Stamp[] {
   const stamps: Stamp[] = [];
   for (let row = 0; row < inputH; row++) {
-    for (let col = 0; col < inputW; col++) stamps.push({ row, col, top: row * stride - padding, left: col * stride - padding });
+    for (let col = 0; col < inputW; col++)
+      stamps.push({ row, col, top: row * stride - padding, left: col * stride - padding });
   }
   return stamps;
 }
@@ -94,7 +130,10 @@ export function placeStamp(contribution: tf.Tensor2D, stamp: Stamp, outputH: num
   return tf.tidy(() => {
     const [kh, kw] = contribution.shape;
     // pad generously on every side, then slice out the canvas: handles stamps cut by the border
-    const big = tf.pad(contribution, [[kh + outputH, kh + outputH], [kw + outputW, kw + outputW]]);
+    const big = tf.pad(contribution, [
+      [kh + outputH, kh + outputH],
+      [kw + outputW, kw + outputW],
+    ]);
     return tf.slice(big, [kh + outputH - stamp.top, kw + outputW - stamp.left], [outputH, outputW]);
   });
 }
@@ -102,7 +141,13 @@ export function placeStamp(contribution: tf.Tensor2D, stamp: Stamp, outputH: num
 // ---- overlap (checkerboard) ------------------------------------------------------------------
 
 /** How many stamps cover each output pixel: a transposed conv of ones with a ones kernel. */
-export function overlapCounts(inputH: number, inputW: number, kernel: number, stride: number, padding = 0): tf.Tensor2D {
+export function overlapCounts(
+  inputH: number,
+  inputW: number,
+  kernel: number,
+  stride: number,
+  padding = 0,
+): tf.Tensor2D {
   return tf.tidy(() => transposedConv2dSingle(tf.ones([inputH, inputW]), tf.ones([kernel, kernel]), stride, padding));
 }
 
@@ -112,11 +157,29 @@ export function overlapCounts(inputH: number, inputW: number, kernel: number, st
  * The matrix C of tf.conv2d (single channel, stride s, symmetric padding p) on an h×w input,
  * built from the op itself: column j is the conv of the j-th one-hot image. Shape [oh·ow, h·w].
  */
-export function convMatrix(inputH: number, inputW: number, kernel: tf.Tensor2D, stride: number, padding = 0): tf.Tensor2D {
+export function convMatrix(
+  inputH: number,
+  inputW: number,
+  kernel: tf.Tensor2D,
+  stride: number,
+  padding = 0,
+): tf.Tensor2D {
   return tf.tidy(() => {
     const n = inputH * inputW;
     const oneHots = tf.eye(n).reshape([n, inputH, inputW, 1]) as tf.Tensor4D;
-    const y = tf.conv2d(oneHots, asFilter(kernel), stride, padding === 0 ? 'valid' : [[0, 0], [padding, padding], [padding, padding], [0, 0]]);
+    const y = tf.conv2d(
+      oneHots,
+      asFilter(kernel),
+      stride,
+      padding === 0
+        ? 'valid'
+        : [
+            [0, 0],
+            [padding, padding],
+            [padding, padding],
+            [0, 0],
+          ],
+    );
     return y.reshape([n, -1]).transpose() as tf.Tensor2D;
   });
 }

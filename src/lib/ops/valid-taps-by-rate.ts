@@ -39,9 +39,15 @@ export function validTapCountsByRate(size: number, rates: readonly number[], ker
 export function validTapHistogramsByRate(size: number, rates: readonly number[], kernel = 3): tf.Tensor2D {
   return tf.tidy(() => {
     const p = tf.oneHot(validTapCounts1d(size, rates, kernel), kernel + 1).mean(1); // [rates, k + 1]
-    const pairs = p.expandDims(2).mul(p.expandDims(1)).reshape([rates.length, (kernel + 1) ** 2]);
+    const pairs = p
+      .expandDims(2)
+      .mul(p.expandDims(1))
+      .reshape([rates.length, (kernel + 1) ** 2]);
     // sends pair (a, b) to bin a·b
-    const products = Array.from({ length: (kernel + 1) ** 2 }, (_, i) => Math.floor(i / (kernel + 1)) * (i % (kernel + 1)));
+    const products = Array.from(
+      { length: (kernel + 1) ** 2 },
+      (_, i) => Math.floor(i / (kernel + 1)) * (i % (kernel + 1)),
+    );
     const toBins = tf.oneHot(tf.tensor1d(products, 'int32'), kernel * kernel + 1);
     return pairs.matMul(toBins) as tf.Tensor2D;
   });

@@ -53,7 +53,9 @@ export function planBackends(gpus: Record<'webgpu' | 'webgl', GpuProbe>, preferr
 
 /** Why each software GPU was passed over once `chosen` runs: too slow, or another was asked for. */
 export function softwareSkips(plan: BackendPlan, chosen: BackendName, preferred?: BackendName): Skipped[] {
-  return [...plan.software].filter(([gpu]) => gpu !== chosen).map(([backend, detail]) => (
-    preferred === chosen ? { backend, reason: 'asked', detail: chosen } : { backend, reason: 'software', detail }
-  ));
+  return [...plan.software]
+    .filter(([gpu]) => gpu !== chosen)
+    .map(([backend, detail]) =>
+      preferred === chosen ? { backend, reason: 'asked', detail: chosen } : { backend, reason: 'software', detail },
+    );
 }

@@ -3,8 +3,8 @@
 // moved to wasm.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmConvGradients } from './wasm-conv-kernels.ts';
 import { registerDilatedConv2DGradient } from './conv2d-grad.ts';
+import { registerWasmConvGradients } from './wasm-conv-kernels.ts';
 
 export async function useWasmTraining(): Promise<void> {
   await tf.setBackend('wasm');

@@ -1,8 +1,9 @@
 // Resumable training state in checkpoints/<name>/ (gitignored): the step reached, the model's
 // weights and Adam's moments, as float32, and any JSON the loop needs to continue (its schedule).
-import * as tf from '@tensorflow/tfjs';
+
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 
 interface State {
   step: number;
@@ -19,7 +20,9 @@ function unpack(bytes: Buffer, shapes: number[][]): tf.Tensor[] {
   let offset = 0;
   return shapes.map((shape) => {
     const size = shape.reduce((a, b) => a * b, 1);
-    const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + size * 4));
+    const values = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + size * 4),
+    );
     offset += size * 4;
     return tf.tensor(values, shape);
   });
@@ -56,7 +59,10 @@ export async function loadCheckpoint(
 ): Promise<{ step: number; extra?: unknown }> {
   if (!existsSync(join(dir, 'state.json'))) return { step: 0 };
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as State;
-  const tensors = unpack(readFileSync(join(dir, 'weights.bin')), [...state.model, ...state.optimizer.map((o) => o.shape)]);
+  const tensors = unpack(readFileSync(join(dir, 'weights.bin')), [
+    ...state.model,
+    ...state.optimizer.map((o) => o.shape),
+  ]);
   const weights = tensors.slice(0, state.model.length);
   model.setWeights(weights);
   const moments = tensors.slice(state.model.length);

@@ -14,9 +14,13 @@ export function registerDilatedConv2DGradient(): void {
       const common = { strides, pad, dimRoundingMode, dataFormat: 'NHWC', dilations } as tf.NamedAttrMap;
       return {
         x: () =>
-          tf.engine().runKernel('Conv2DBackpropInput', { dy: dy4, filter }, { ...common, inputShape: x.shape }) as tf.Tensor,
+          tf
+            .engine()
+            .runKernel('Conv2DBackpropInput', { dy: dy4, filter }, { ...common, inputShape: x.shape }) as tf.Tensor,
         filter: () =>
-          tf.engine().runKernel('Conv2DBackpropFilter', { x, dy: dy4 }, { ...common, filterShape: filter.shape }) as tf.Tensor,
+          tf
+            .engine()
+            .runKernel('Conv2DBackpropFilter', { x, dy: dy4 }, { ...common, filterShape: filter.shape }) as tf.Tensor,
       };
     },
   });

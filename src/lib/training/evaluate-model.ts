@@ -1,6 +1,6 @@
 // Measuring a model on held-out data: test scenes (segmenters) or test digits (classifier).
 import * as tf from '@tensorflow/tfjs';
-import { DIGIT_SIZE, digitPixels, type DigitSet } from '../data/digits.ts';
+import { DIGIT_SIZE, type DigitSet, digitPixels } from '../data/digits.ts';
 import { DEFAULT_SCENE, NUM_CLASSES, type SceneOptions } from '../data/scene.ts';
 import type { MetricsRecord } from '../models/manifest.ts';
 import { addInto, confusionMatrix, errorShares, segmentationMetrics } from '../models/metrics.ts';
@@ -29,14 +29,26 @@ export function evaluateSegmenter(
     addInto(total, confusionMatrix(truth, values, NUM_CLASSES));
   }
   const { height, width } = options;
-  return { ...segmentationMetrics(total, NUM_CLASSES), errors: errorShares(total, NUM_CLASSES), scenes: count, firstSeed, height, width };
+  return {
+    ...segmentationMetrics(total, NUM_CLASSES),
+    errors: errorShares(total, NUM_CLASSES),
+    scenes: count,
+    firstSeed,
+    height,
+    width,
+  };
 }
 
 /** The digits at `indices` as a [count, 28, 28, 1] batch in [0, 1]. */
 export function digitBatch(digits: DigitSet, indices: number[]): tf.Tensor4D {
   const pixels = DIGIT_SIZE * DIGIT_SIZE;
   const data = new Float32Array(indices.length * pixels);
-  indices.forEach((d, i) => data.set(Array.from(digitPixels(digits, d), (v) => v / 255), i * pixels));
+  indices.forEach((d, i) =>
+    data.set(
+      Array.from(digitPixels(digits, d), (v) => v / 255),
+      i * pixels,
+    ),
+  );
   return tf.tensor4d(data, [indices.length, DIGIT_SIZE, DIGIT_SIZE, 1]);
 }
 

@@ -1,9 +1,10 @@
 // Writes a model in tfjs layers format (model.json + one shard) with compact weights: float16,
 // except large fixed upsampling kernels (FCN-32s's 64x64x11x11 bilinear filter would alone be
 // ~1 MB as float16), stored as uint8 with tfjs's affine quantization (min + scale·q).
-import * as tf from '@tensorflow/tfjs';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { asConv2D, type LayerJson } from '../models/atrous-conv2d.ts';
 import type { ShardRecord } from '../models/manifest.ts';
 import { sha256Hex } from '../models/sha256.ts';
@@ -45,7 +46,11 @@ export function inferenceTopology(topology: Topology): Topology {
 
 /** Names of the kernels of layers frozen at their initial (bilinear) values. */
 function fixedKernels(model: tf.LayersModel): Set<string> {
-  return new Set(model.layers.filter((l) => !l.trainable && l.weights.length > 0).flatMap((l) => l.weights.map((w) => w.originalName)));
+  return new Set(
+    model.layers
+      .filter((l) => !l.trainable && l.weights.length > 0)
+      .flatMap((l) => l.weights.map((w) => w.originalName)),
+  );
 }
 
 function quantizeUint8(values: Float32Array): { bytes: Uint8Array; min: number; scale: number } {

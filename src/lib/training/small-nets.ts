@@ -4,7 +4,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/scene.ts';
 import {
-  bilinearUpsample, conv, imageInput, maxPool, seeder, softmax, type SymbolicTensor,
+  bilinearUpsample,
+  conv,
+  imageInput,
+  maxPool,
+  type SymbolicTensor,
+  seeder,
+  softmax,
 } from '../models/layer-kit.ts';
 
 export const SMALL_NETS = ['small-fcn', 'small-unet', 'tiny-unet'] as const;
@@ -76,5 +82,10 @@ export function buildSmallUnet(seed = 1, channels: readonly number[] = CHANNELS,
 export const SMALL_NET_BUILDERS: Record<SmallNet, (seed: number) => tf.LayersModel> = {
   'small-fcn': buildSmallFcn,
   'small-unet': (seed) => buildSmallUnet(seed),
-  'tiny-unet': (seed) => buildSmallUnet(seed, CHANNELS.map((c) => c / 2), 'tiny-unet'),
+  'tiny-unet': (seed) =>
+    buildSmallUnet(
+      seed,
+      CHANNELS.map((c) => c / 2),
+      'tiny-unet',
+    ),
 };

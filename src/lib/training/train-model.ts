@@ -6,10 +6,10 @@ import { mulberry32, randInt } from '../data/prng.ts';
 import { MODELS, type ModelName } from '../models/catalog.ts';
 import { mirrorBorder, scenesToTensor } from '../models/segment.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
-import { type CurvePoint, plateauStart, type PlateauState, plateauUpdate } from './plateau.ts';
 import { polyRate, type TrainConfig } from './configs.ts';
 import { digitBatch } from './evaluate-model.ts';
 import { balancedClassWeights, weightedCrossEntropy } from './loss.ts';
+import { type CurvePoint, type PlateauState, plateauStart, plateauUpdate } from './plateau.ts';
 import { progressBar } from './progress.ts';
 import { classFrequencies, oneHotLabels, sceneOptions, scenes } from './scene-batch.ts';
 
@@ -76,7 +76,9 @@ function copyByName(from: tf.LayersModel, to: tf.LayersModel): string[] {
     const source = from.layers.find((l) => l.name === layer.name);
     if (source === undefined || layer.weights.length === 0) continue;
     const values = source.getWeights();
-    const same = values.length === layer.weights.length && values.every((v, i) => tf.util.arraysEqual(v.shape, (layer.weights[i]?.shape ?? []) as number[]));
+    const same =
+      values.length === layer.weights.length &&
+      values.every((v, i) => tf.util.arraysEqual(v.shape, (layer.weights[i]?.shape ?? []) as number[]));
     if (!same) continue;
     layer.setWeights(values);
     copied.push(layer.name);
@@ -93,16 +95,21 @@ export async function trainModel(
   const model = MODELS[name].build(config.seed);
   const initialised = options.init === undefined ? [] : copyByName(options.init, model);
   const optimizer = tf.train.adam(config.learningRate);
-  const resumed = options.checkpointDir === undefined ? { step: 0 } : await loadCheckpoint(options.checkpointDir, model, optimizer);
+  const resumed =
+    options.checkpointDir === undefined ? { step: 0 } : await loadCheckpoint(options.checkpointDir, model, optimizer);
   const start = resumed.step;
   const plateau = config.plateau;
   const validate = options.validate;
-  if (plateau !== undefined && validate === undefined) throw new Error(`${name}: a plateau rule needs a validate function`);
+  if (plateau !== undefined && validate === undefined)
+    throw new Error(`${name}: a plateau rule needs a validate function`);
   let schedule: PlateauState | undefined =
-    plateau === undefined ? undefined : ((resumed.extra as PlateauState | undefined) ?? plateauStart(config.learningRate));
+    plateau === undefined
+      ? undefined
+      : ((resumed.extra as PlateauState | undefined) ?? plateauStart(config.learningRate));
   const weights = tf.tensor1d(lossWeights(name, config, train));
   const { kind, classes } = MODELS[name];
-  const makeBatch = kind === 'classifier' ? digitBatches(config, train, classes.length) : sceneBatches(name, config, train);
+  const makeBatch =
+    kind === 'classifier' ? digitBatches(config, train, classes.length) : sceneBatches(name, config, train);
   const bar = options.quiet === true ? undefined : progressBar(name, config.steps, start);
   // A classifier's [N, classes] output is compared with [N, 1, 1, classes] labels.
   const shapeOut = (p: tf.Tensor) => (kind === 'classifier' ? p.reshape([-1, 1, 1, classes.length]) : p);
@@ -139,4 +146,3 @@ export async function trainModel(
   const ended = stopped ? 'stop requested' : schedule?.done === true ? 'plateau' : 'steps';
   return { model, finalLoss, initialised, steps: step, ended, curve: schedule?.curve };
 }
-

@@ -23,5 +23,6 @@ export function splitValidation(train: DigitSet): { fit: DigitSet; held: DigitSe
 
 export function validationMeanIoU(name: ModelName, model: tf.LayersModel, held: DigitSet): number {
   const options = sceneOptions(name);
-  return evaluateSegmenter(model, MODEL_INFO[name].border, held, VALIDATION_SEED_BASE, VALIDATION_SCENES, options).meanIoU;
+  return evaluateSegmenter(model, MODEL_INFO[name].border, held, VALIDATION_SEED_BASE, VALIDATION_SCENES, options)
+    .meanIoU;
 }

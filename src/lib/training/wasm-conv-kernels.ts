@@ -17,11 +17,7 @@ interface Geometry {
   outWidth: number;
 }
 
-function geometry(
-  inShape: number[],
-  filterShape: number[],
-  attrs: tf.NamedAttrMap,
-): Geometry {
+function geometry(inShape: number[], filterShape: number[], attrs: tf.NamedAttrMap): Geometry {
   const info = tf.backend_util.computeConv2DInfo(
     inShape as [number, number, number, number],
     filterShape as [number, number, number, number],
@@ -51,12 +47,17 @@ function run(backend: BackendWasm, name: string, inputs: Record<string, Info>, a
 }
 
 function conv(backend: BackendWasm, x: Info, filter: Info, stride: Pair, dilation: Pair, pads: [Pair, Pair]): Info {
-  return run(backend, 'Conv2D', { x, filter }, {
-    strides: stride,
-    dilations: dilation,
-    pad: [[0, 0], pads[0], pads[1], [0, 0]],
-    dataFormat: 'NHWC',
-  });
+  return run(
+    backend,
+    'Conv2D',
+    { x, filter },
+    {
+      strides: stride,
+      dilations: dilation,
+      pad: [[0, 0], pads[0], pads[1], [0, 0]],
+      dataFormat: 'NHWC',
+    },
+  );
 }
 
 function slice4(backend: BackendWasm, x: Info, size: number[]): Info {
@@ -66,7 +67,15 @@ function slice4(backend: BackendWasm, x: Info, size: number[]): Info {
 // dW[a,b,ci,co] = Σ x[n, i·s + a·d − p, ..., ci] · dy[n, i, j, co]: a convolution of x seen as
 // [Cin, H, W, N] (channels become the batch) with dy seen as [Ho, Wo, N, Cout] (a kernel), where
 // the layer's dilation becomes the stride and its stride the dilation.
-function backpropFilter({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): Info {
+function backpropFilter({
+  inputs,
+  backend,
+  attrs,
+}: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: tf.NamedAttrMap;
+}): Info {
   const wasm = backend as BackendWasm;
   const x = inputs['x'] as Info;
   const dy = inputs['dy'] as Info;
@@ -173,10 +182,16 @@ export function registerWasmConvGradients(): void {
   registered = true;
   const stock = tf.getKernel('Conv2DBackpropInput', 'wasm');
   if (stock !== undefined) tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
-  const fallback: tf.KernelFunc = stock?.kernelFunc ?? (() => {
-    throw new Error('no stock Conv2DBackpropInput on wasm');
+  const fallback: tf.KernelFunc =
+    stock?.kernelFunc ??
+    (() => {
+      throw new Error('no stock Conv2DBackpropInput on wasm');
+    });
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropInput',
+    backendName: 'wasm',
+    kernelFunc: makeBackpropInput(fallback),
   });
-  tf.registerKernel({ kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc: makeBackpropInput(fallback) });
   if (tf.getKernel('Conv2DBackpropFilter', 'wasm') === undefined) {
     tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: backpropFilter });
   }

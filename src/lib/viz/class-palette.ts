@@ -8,8 +8,16 @@ import { rgb } from 'd3';
  */
 export const CLASS_COLORS: readonly string[] = [
   '#ffffff',
-  '#332288', '#117733', '#e69f00', '#6699cc', '#ee6677',
-  '#aa3377', '#99ddff', '#997700', '#eedd88', '#bbbbbb',
+  '#332288',
+  '#117733',
+  '#e69f00',
+  '#6699cc',
+  '#ee6677',
+  '#aa3377',
+  '#99ddff',
+  '#997700',
+  '#eedd88',
+  '#bbbbbb',
 ];
 
 /** Digit d's colour (class d + 1), for a classifier's ten outputs. */
@@ -20,7 +28,13 @@ export const DIGIT_COLORS: readonly string[] = CLASS_COLORS.slice(1);
  * neighbouring instances differ, far-apart ones may share a hue.
  */
 export const INSTANCE_COLORS: readonly string[] = [
-  '#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#009e73',
+  '#f0e442',
+  '#0072b2',
+  '#d55e00',
+  '#cc79a7',
 ];
 
 const CLASS_RGB = CLASS_COLORS.map((c) => rgb(c));
@@ -58,7 +72,9 @@ export function instanceRgba(ids: ArrayLike<number>): Uint8ClampedArray {
  * digit's colour, faded toward white as its probability drops, so unsure cells look pale.
  */
 export function argmaxRgba(
-  probs: ArrayLike<number>, cells: number, classes: number,
+  probs: ArrayLike<number>,
+  cells: number,
+  classes: number,
 ): { rgba: Uint8ClampedArray; argmax: Uint8Array } {
   const rgba = new Uint8ClampedArray(cells * 4);
   const argmax = new Uint8Array(cells);

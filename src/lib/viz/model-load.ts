@@ -12,7 +12,9 @@ import type { ModelInfo, ModelRunResult } from '../runtime/worker/tasks/models.t
 const loads = new Map<string, Promise<ModelInfo>>();
 
 export async function loadModels(
-  api: Runtime, names: readonly string[], status: (message: string) => void,
+  api: Runtime,
+  names: readonly string[],
+  status: (message: string) => void,
 ): Promise<ModelInfo[]> {
   const progress = names.map(() => [0, 0]);
   // Progress messages travel on their own channel and may arrive after the loads have settled:
@@ -24,21 +26,29 @@ export async function loadModels(
     const total = progress.reduce((sum, [, n]) => sum + n!, 0);
     status(t.modelView.loading(received, total));
   };
-  const all = Promise.all(names.map((name, i) => {
-    let load = loads.get(name);
-    if (load === undefined) {
-      const began = performance.now();
-      load = api.modelLoad(name, Comlink.proxy((received: number, total: number) => {
-        progress[i] = [received, total];
-        report();
-      }));
-      loads.set(name, load);
-      // Download, hash check and build, for the bench (scripts/bench-model-figures.ts).
-      void load.then(() => performance.measure(`model-load:${name}`, { start: began }), () => undefined);
-      load.catch(() => loads.delete(name));
-    }
-    return load;
-  }));
+  const all = Promise.all(
+    names.map((name, i) => {
+      let load = loads.get(name);
+      if (load === undefined) {
+        const began = performance.now();
+        load = api.modelLoad(
+          name,
+          Comlink.proxy((received: number, total: number) => {
+            progress[i] = [received, total];
+            report();
+          }),
+        );
+        loads.set(name, load);
+        // Download, hash check and build, for the bench (scripts/bench-model-figures.ts).
+        void load.then(
+          () => performance.measure(`model-load:${name}`, { start: began }),
+          () => undefined,
+        );
+        load.catch(() => loads.delete(name));
+      }
+      return load;
+    }),
+  );
   try {
     return await all;
   } finally {
@@ -51,7 +61,11 @@ export async function loadModels(
  * worker's inference plus the round trip that brings the maps back.
  */
 export async function runModel(
-  api: Runtime, name: string, image: Float32Array, height: number, width: number,
+  api: Runtime,
+  name: string,
+  image: Float32Array,
+  height: number,
+  width: number,
   options?: { activations?: string[] },
 ): Promise<ModelRunResult> {
   const began = performance.now();

@@ -3,7 +3,13 @@
  * ⌊t / tiles⌋, column t mod tiles) as one image with `gap` cells of `fill` between them, ready for
  * drawHeatmap. Returns the values and the side of the mosaic.
  */
-export function mosaic(values: ArrayLike<number>, tiles: number, side: number, gap: number, fill: number): { values: Float32Array; side: number } {
+export function mosaic(
+  values: ArrayLike<number>,
+  tiles: number,
+  side: number,
+  gap: number,
+  fill: number,
+): { values: Float32Array; side: number } {
   const total = tiles * side + (tiles - 1) * gap;
   const out = new Float32Array(total * total).fill(fill);
   for (let t = 0; t < tiles * tiles; t++) {

@@ -1,5 +1,5 @@
 import { t } from '../../i18n/en.ts';
-import { readTyped, type NumberField } from '../figure/settings.ts';
+import { type NumberField, readTyped } from '../figure/settings.ts';
 import { textColor } from './value-grid.ts';
 
 /**
@@ -59,17 +59,26 @@ export function buildNumberInputs(
     input.setAttribute('aria-label', label(Math.floor(i / cols), i % cols));
     return input;
   });
-  bindValueInputs(inputs, (i) => label(Math.floor(i / cols), i % cols), message, (i, v) => {
-    values[i] = v;
-    onEdit();
-  });
+  bindValueInputs(
+    inputs,
+    (i) => label(Math.floor(i / cols), i % cols),
+    message,
+    (i, v) => {
+      values[i] = v;
+      onEdit();
+    },
+  );
   if (message) message.textContent = '';
   container.replaceChildren(...inputs);
   return inputs;
 }
 
 /** Colours each input like the value grids it feeds, with readable text. */
-export function paintNumberInputs(inputs: HTMLInputElement[], values: ArrayLike<number>, color: (v: number) => string): void {
+export function paintNumberInputs(
+  inputs: HTMLInputElement[],
+  values: ArrayLike<number>,
+  color: (v: number) => string,
+): void {
   inputs.forEach((input, i) => {
     const background = color(values[i]);
     input.style.background = background;

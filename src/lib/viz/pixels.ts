@@ -75,5 +75,8 @@ export async function greyThumbnail(image: ImageData, side: number): Promise<Flo
   ctx.drawImage(bitmap, 0, 0);
   bitmap.close();
   const rgba = ctx.getImageData(0, 0, side, side).data;
-  return Float32Array.from({ length: side * side }, (_, i) => 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2]);
+  return Float32Array.from(
+    { length: side * side },
+    (_, i) => 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2],
+  );
 }

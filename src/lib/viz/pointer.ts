@@ -9,7 +9,10 @@ export function pixelAt(element: Element, event: PointerEvent, width: number, he
 /** The [dRow, dCol] an arrow key asks for (`step` pixels, 1 with no modifier), or undefined. */
 export function arrowStep(event: KeyboardEvent, step = 1): [number, number] | undefined {
   const moves: Record<string, [number, number]> = {
-    ArrowLeft: [0, -step], ArrowRight: [0, step], ArrowUp: [-step, 0], ArrowDown: [step, 0],
+    ArrowLeft: [0, -step],
+    ArrowRight: [0, step],
+    ArrowUp: [-step, 0],
+    ArrowDown: [step, 0],
   };
   return moves[event.key];
 }
@@ -22,8 +25,11 @@ const FAST_STEP = 8;
  * pixel, kept inside the image.
  */
 export function bindCursor(
-  element: HTMLElement, width: number, height: number,
-  current: () => readonly [number, number], move: (row: number, col: number) => void,
+  element: HTMLElement,
+  width: number,
+  height: number,
+  current: () => readonly [number, number],
+  move: (row: number, col: number) => void,
 ): void {
   const onPointer = (event: PointerEvent) => move(...pixelAt(element, event, width, height));
   element.addEventListener('pointermove', onPointer);
@@ -44,8 +50,11 @@ export function bindCursor(
  * `move` gets each new position and keeps it in bounds.
  */
 export function bindDragPoint(
-  surface: Element, handle: Element, at: (event: PointerEvent) => [number, number],
-  current: () => readonly [number, number], move: (x: number, y: number) => void,
+  surface: Element,
+  handle: Element,
+  at: (event: PointerEvent) => [number, number],
+  current: () => readonly [number, number],
+  move: (x: number, y: number) => void,
   { step, shiftStep }: { step: number; shiftStep: number },
 ): void {
   surface.addEventListener('pointerdown', (event) => {

@@ -1,5 +1,5 @@
 import { t } from '../../i18n/en.ts';
-import { readTyped, type IntField, type NumberField } from '../figure/settings.ts';
+import { type IntField, type NumberField, readTyped } from '../figure/settings.ts';
 
 /**
  * A number input built by script (rows that come and go, so no kit component can render it) that
@@ -8,7 +8,11 @@ import { readTyped, type IntField, type NumberField } from '../figure/settings.t
  * the figure keeps its last valid value; only valid values reach `onValue`.
  */
 export function typedNumberInput(
-  field: IntField | NumberField, value: number, label: string, message: HTMLElement, onValue: (value: number) => void,
+  field: IntField | NumberField,
+  value: number,
+  label: string,
+  message: HTMLElement,
+  onValue: (value: number) => void,
 ): HTMLInputElement {
   const input = document.createElement('input');
   Object.assign(input, { type: 'number', min: String(field.min), max: String(field.max), value: String(value) });

@@ -38,8 +38,14 @@ export function drawValueGrid(
     .data(Array.from({ length: rows * cols }, (_, i) => i))
     .join((enter) => {
       const e = enter.append('g').attr('class', 'cell');
-      e.append('rect').attr('width', cell - 1).attr('height', cell - 1);
-      e.append('text').attr('x', cell / 2).attr('y', cell / 2).attr('dy', '0.35em').attr('text-anchor', 'middle');
+      e.append('rect')
+        .attr('width', cell - 1)
+        .attr('height', cell - 1);
+      e.append('text')
+        .attr('x', cell / 2)
+        .attr('y', cell / 2)
+        .attr('dy', '0.35em')
+        .attr('text-anchor', 'middle');
       return e;
     })
     .nodes();

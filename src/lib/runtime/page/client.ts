@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import type { WorkerApi } from '../worker/api.ts';
 import { BACKENDS, type BackendName, type BackendReport, type Skipped } from '../backend-types.ts';
+import type { WorkerApi } from '../worker/api.ts';
 
 export type Runtime = Comlink.Remote<WorkerApi>;
 
@@ -39,7 +39,10 @@ async function start(): Promise<Started> {
       e.preventDefault();
       reject(new Error(e.message || 'the worker script could not be loaded (blocked or missing)'));
     });
-    setTimeout(() => reject(new Error(`the worker did not answer within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    setTimeout(
+      () => reject(new Error(`the worker did not answer within ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    );
   });
   const api = Comlink.wrap<WorkerApi>(worker);
   const { preferred, unknown } = askedBackend();

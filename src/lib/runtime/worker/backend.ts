@@ -5,7 +5,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-import { planBackends, softwareSkips, type BackendName, type BackendReport, type GpuProbe } from '../backend-types.ts';
+import { type BackendName, type BackendReport, type GpuProbe, planBackends, softwareSkips } from '../backend-types.ts';
 
 // A software rasteriser (SwiftShader, llvmpipe) names itself in the renderer string.
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
@@ -80,8 +80,10 @@ export function checkGpu(): void {
 function watchGpu(name: BackendName, onLost?: (backend: BackendName) => void): void {
   const lose = () => {
     if (lostError) return;
-    lostError = new Error(`the ${name === 'webgl' ? 'WebGL' : 'WebGPU'} context was lost; ` +
-      'the next change restarts the computation on another backend');
+    lostError = new Error(
+      `the ${name === 'webgl' ? 'WebGL' : 'WebGPU'} context was lost; ` +
+        'the next change restarts the computation on another backend',
+    );
     rejectLost(lostError);
     // After the rejections of tasks in flight have been posted to the page, not before.
     setTimeout(() => onLost?.(name), 0);
@@ -109,16 +111,23 @@ export async function initBackend(
   onLost?: (backend: BackendName) => void,
 ): Promise<BackendReport> {
   const gone: GpuProbe = { available: false, software: false, detail: LOST_DETAIL };
-  const plan = planBackends({
-    webgpu: lost.includes('webgpu') ? gone : await probeWebGpu(),
-    webgl: lost.includes('webgl') ? gone : probeWebGl(),
-  }, preferred);
+  const plan = planBackends(
+    {
+      webgpu: lost.includes('webgpu') ? gone : await probeWebGpu(),
+      webgl: lost.includes('webgl') ? gone : probeWebGl(),
+    },
+    preferred,
+  );
   const skipped = [...plan.skipped];
   for (const name of plan.order) {
     try {
       await activate(name);
       watchGpu(name, onLost);
-      return { backend: name, detail: await describe(name), skipped: [...skipped, ...softwareSkips(plan, name, preferred)] };
+      return {
+        backend: name,
+        detail: await describe(name),
+        skipped: [...skipped, ...softwareSkips(plan, name, preferred)],
+      };
     } catch (error) {
       skipped.push({ backend: name, reason: 'failed', detail: error instanceof Error ? error.message : String(error) });
     }

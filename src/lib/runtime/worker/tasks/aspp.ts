@@ -13,8 +13,8 @@ import * as Comlink from 'comlink';
 import { confusionMatrix, segmentationMetrics } from '../../../models/metrics.ts';
 import { runLayers } from '../../../models/run-layers.ts';
 import { validShares } from '../../../ops/aspp-fields.ts';
-import { validTapCountsByRate } from '../../../ops/valid-taps-by-rate.ts';
 import { boundaryBand } from '../../../ops/boundary-band.ts';
+import { validTapCountsByRate } from '../../../ops/valid-taps-by-rate.ts';
 import { readBack } from '../read-back.ts';
 import { sharedModel } from './models.ts';
 
@@ -82,8 +82,12 @@ function convAbove(layer: tf.layers.Layer): tf.layers.Layer {
 function branchOf(layer: tf.layers.Layer): AsppBranch {
   const c = convAbove(layer).getConfig();
   const first = (v: unknown) => (Array.isArray(v) ? (v[0] as number) : (v as number | undefined));
-  return { layer: layer.name, kind: 'conv', kernel: first(c.kernelSize) ?? 3,
-      rate: first(c.rate ?? c.dilationRate) ?? 1 };
+  return {
+    layer: layer.name,
+    kind: 'conv',
+    kernel: first(c.kernelSize) ?? 3,
+    rate: first(c.rate ?? c.dilationRate) ?? 1,
+  };
 }
 
 function meanIoU(truth: Uint8Array, predicted: Uint8Array): number {
@@ -92,7 +96,11 @@ function meanIoU(truth: Uint8Array, predicted: Uint8Array): number {
 
 /** Per set of zeroed layers: the class map and the probabilities. */
 async function predictions(
-  name: string, image: Float32Array, height: number, width: number, zeroSets: ReadonlySet<string>[],
+  name: string,
+  image: Float32Array,
+  height: number,
+  width: number,
+  zeroSets: ReadonlySet<string>[],
 ): Promise<{ classMap: Uint8Array; probabilities: Float32Array }[]> {
   const { model } = await sharedModel(name);
   const outputs = tf.tidy(() => {
@@ -134,22 +142,36 @@ export const asppTasks = {
 
   /** The model on a scene with the listed branch layers zeroed, beside the model whole. */
   async asppSwitch(
-    name: string, image: Float32Array, label: Uint8Array, height: number, width: number, off: string[],
+    name: string,
+    image: Float32Array,
+    label: Uint8Array,
+    height: number,
+    width: number,
+    off: string[],
   ): Promise<SwitchResult> {
     const [full, switched] = await predictions(name, image, height, width, [new Set(), new Set(off)]);
     const changed = switched!.classMap.reduce((n, c, i) => n + (c === full!.classMap[i] ? 0 : 1), 0);
     const result: SwitchResult = {
-      classMap: switched!.classMap, fullClassMap: full!.classMap, changed,
-      probabilities: switched!.probabilities, fullProbabilities: full!.probabilities,
-      meanIoU: meanIoU(label, switched!.classMap), fullMeanIoU: meanIoU(label, full!.classMap),
+      classMap: switched!.classMap,
+      fullClassMap: full!.classMap,
+      changed,
+      probabilities: switched!.probabilities,
+      fullProbabilities: full!.probabilities,
+      meanIoU: meanIoU(label, switched!.classMap),
+      fullMeanIoU: meanIoU(label, full!.classMap),
     };
     const buffers = [switched!, full!].flatMap((p) => [p.classMap.buffer, p.probabilities.buffer]);
     return Comlink.transfer(result, buffers);
   },
 
   /** DeepLab v3 and v3+ on one scene: their errors, and how many fall within `band` pixels of a boundary. */
-  async asppDecoder(image: Float32Array, label: Uint8Array, height: number, width: number,
-      band: number): Promise<DecoderResult> {
+  async asppDecoder(
+    image: Float32Array,
+    label: Uint8Array,
+    height: number,
+    width: number,
+    band: number,
+  ): Promise<DecoderResult> {
     const [v3] = await predictions('deeplabv3', image, height, width, [new Set()]);
     const [plus] = await predictions('deeplabv3plus', image, height, width, [new Set()]);
     const [bandData] = await readBack(tf.tidy(() => boundaryBand(tf.tensor2d(label, [height, width], 'int32'), band)));
@@ -161,7 +183,10 @@ export const asppTasks = {
       return { classMap, meanIoU: meanIoU(label, classMap), errors, errorsInBand, errorsOutside: total - errorsInBand };
     };
     const result: DecoderResult = {
-      band: bandMap, bandPixels: bandMap.reduce((n, b) => n + b, 0), v3: run(v3!.classMap), v3plus: run(plus!.classMap),
+      band: bandMap,
+      bandPixels: bandMap.reduce((n, b) => n + b, 0),
+      v3: run(v3!.classMap),
+      v3plus: run(plus!.classMap),
     };
     return result;
   },

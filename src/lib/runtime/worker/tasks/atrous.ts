@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { readBack } from '../read-back.ts';
-import { dilateKernel, dilatedConv2d, dilatedConv2dSpaceToBatch } from '../../../ops/dilated-conv.ts';
-import { effectiveReceptiveField, theoreticalFieldBox, type FieldBox } from '../../../ops/effective-receptive-field.ts';
+import { dilatedConv2d, dilatedConv2dSpaceToBatch, dilateKernel } from '../../../ops/dilated-conv.ts';
+import { effectiveReceptiveField, type FieldBox, theoreticalFieldBox } from '../../../ops/effective-receptive-field.ts';
 import { griddingCounts } from '../../../ops/gridding.ts';
-import { receptiveField, type LayerSpec } from '../../../ops/receptive-field.ts';
+import { type LayerSpec, receptiveField } from '../../../ops/receptive-field.ts';
 import { spaceToBatchSteps } from '../../../ops/space-to-batch.ts';
 import { validTapCountsByRate, validTapHistogramsByRate } from '../../../ops/valid-taps-by-rate.ts';
+import { readBack } from '../read-back.ts';
 import type { AtrousKernel } from './atrous-kernels.ts';
 
 /** The fixed 3x3 kernels a reader can pick; 'random' is seeded normal weights. */
@@ -76,7 +76,13 @@ export interface GriddingResult {
 
 export const atrousTasks = {
   /** A grey image (levels 0..1) through one 3x3 dilated conv, with the kernel it used. */
-  async atrousConvImage(image: Float32Array, size: number, kernel: AtrousKernel, seed: number, rate: number): Promise<ConvImageResult> {
+  async atrousConvImage(
+    image: Float32Array,
+    size: number,
+    kernel: AtrousKernel,
+    seed: number,
+    rate: number,
+  ): Promise<ConvImageResult> {
     const [out, weights, dilated] = tf.tidy(() => {
       const x = tf.tensor4d(image, [1, size, size, 1]);
       const w = kernelTensor(kernel, seed);
@@ -85,7 +91,9 @@ export const atrousTasks = {
     const effectiveKernel = dilated.shape[0];
     const parameters = weights.size;
     const [output, wData, dData] = await readBack(out, weights, dilated);
-    return Comlink.transfer({ output: output!, weights: wData!, dilated: dData!, effectiveKernel, parameters }, [output!.buffer]);
+    return Comlink.transfer({ output: output!, weights: wData!, dilated: dData!, effectiveKernel, parameters }, [
+      output!.buffer,
+    ]);
   },
 
   /**
@@ -98,7 +106,8 @@ export const atrousTasks = {
       const x = tf.tensor4d(image, [1, size, size, 1]);
       const w = kernelTensor('random', 2017);
       const diffs = Array.from({ length: maxRate }, (_, i) =>
-        tf.max(tf.abs(dilatedConv2d(x, w, i + 1, 'same').sub(dilatedConv2dSpaceToBatch(x, w, i + 1, 'same')))));
+        tf.max(tf.abs(dilatedConv2d(x, w, i + 1, 'same').sub(dilatedConv2dSpaceToBatch(x, w, i + 1, 'same')))),
+      );
       return tf.max(tf.stack(diffs));
     });
     const [d] = await readBack(diff);
@@ -106,7 +115,13 @@ export const atrousTasks = {
   },
 
   /** The three steps of spaceToBatchND → conv → batchToSpaceND on a grey image, and their distance from tf.conv2d with dilations. */
-  async atrousSpaceToBatch(image: Float32Array, size: number, kernel: AtrousKernel, seed: number, rate: number): Promise<SpaceToBatchResult> {
+  async atrousSpaceToBatch(
+    image: Float32Array,
+    size: number,
+    kernel: AtrousKernel,
+    seed: number,
+    rate: number,
+  ): Promise<SpaceToBatchResult> {
     const [subT, convT, outT, diffT] = tf.tidy(() => {
       const x = tf.tensor4d(image, [1, size, size, 1]);
       const w = kernelTensor(kernel, seed);
@@ -115,14 +130,19 @@ export const atrousTasks = {
       return [steps.subMaps, steps.convolved, steps.output, diff];
     });
     const [subMaps, convolved, output, diff] = await readBack(subT, convT, outT, diffT);
-    return Comlink.transfer(
-      { subMaps: subMaps!, convolved: convolved!, output: output!, maxDiff: diff![0]! },
-      [output!.buffer],
-    );
+    return Comlink.transfer({ subMaps: subMaps!, convolved: convolved!, output: output!, maxDiff: diff![0]! }, [
+      output!.buffer,
+    ]);
   },
 
   /** Effective receptive field of `depth` 3x3 layers at one dilation, on a map that holds the field. */
-  async atrousErf(depth: number, dilation: number, weights: 'uniform' | 'random', activation: 'linear' | 'relu', seed: number): Promise<ErfResult> {
+  async atrousErf(
+    depth: number,
+    dilation: number,
+    weights: 'uniform' | 'random',
+    activation: 'linear' | 'relu',
+    seed: number,
+  ): Promise<ErfResult> {
     const layers: LayerSpec[] = Array.from({ length: depth }, () => ({ kernel: 3, dilation }));
     const theoretical = receptiveField(layers);
     // a margin of 4 around the field, odd so one pixel is the centre
@@ -134,7 +154,10 @@ export const atrousTasks = {
       const coords = tf.range(0, size).sub(centre).square();
       const dist2 = coords.reshape([size, 1]).add(coords.reshape([1, size]));
       const sigma = heat.mul(dist2).sum().div(heat.sum()).sqrt();
-      const strong = heat.greaterEqual(0.1).sum().div(theoretical * theoretical);
+      const strong = heat
+        .greaterEqual(0.1)
+        .sum()
+        .div(theoretical * theoretical);
       return [heat, sigma, strong, heat.greater(0).sum()];
     });
     const [heat, sigma, strong, reached] = await readBack(heatT, sigmaT, strongT, reachedT);
@@ -151,7 +174,12 @@ export const atrousTasks = {
     const [histT, meanT] = tf.tidy(() => {
       const hist = validTapHistogramsByRate(size, rates);
       // Σⱼ j·p(j) / 9 for every rate at once
-      const mean = hist.matMul(tf.range(0, taps + 1).div(taps).reshape([taps + 1, 1]) as tf.Tensor2D);
+      const mean = hist.matMul(
+        tf
+          .range(0, taps + 1)
+          .div(taps)
+          .reshape([taps + 1, 1]) as tf.Tensor2D,
+      );
       return [hist, mean];
     });
     const [hist, mean] = await readBack(histT, meanT);

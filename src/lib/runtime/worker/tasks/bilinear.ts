@@ -1,7 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { readBack } from '../read-back.ts';
-import { axisSamples, type Convention } from '../../../ops/bilinear-coordinates.ts';
 import {
   cellEdges,
   cellValue,
@@ -10,6 +8,8 @@ import {
   resizeBilinearTf,
   resizeNearest,
 } from '../../../ops/bilinear.ts';
+import { axisSamples, type Convention } from '../../../ops/bilinear-coordinates.ts';
+import { readBack } from '../read-back.ts';
 
 export interface CellResult {
   weights: Float32Array;
@@ -67,15 +67,34 @@ export const bilinearTasks = {
   },
 
   /** Upsamples an RGBA crop three ways; the results share one transferred buffer. */
-  async bilinearPhoto(pixels: Uint8ClampedArray, size: [number, number], outSize: [number, number]): Promise<PhotoResult> {
+  async bilinearPhoto(
+    pixels: Uint8ClampedArray,
+    size: [number, number],
+    outSize: [number, number],
+  ): Promise<PhotoResult> {
     const [images, differenceT] = tf.tidy(() => {
-      const image = tf.tensor3d(Int32Array.from(pixels), [size[0], size[1], 4], 'int32')
-        .slice([0, 0, 0], [-1, -1, 3]).toFloat().expandDims(0) as tf.Tensor4D;
+      const image = tf
+        .tensor3d(Int32Array.from(pixels), [size[0], size[1], 4], 'int32')
+        .slice([0, 0, 0], [-1, -1, 3])
+        .toFloat()
+        .expandDims(0) as tf.Tensor4D;
       const half = resizeBilinear(image, outSize, 'half-pixel');
       const align = resizeBilinear(image, outSize, 'align-corners');
       const all = tf.concat([resizeNearest(image, outSize, 'half-pixel'), half, align]).clipByValue(0, 255);
       // Opaque alpha padded on, so each image is canvas-ready RGBA.
-      return [tf.pad(all, [[0, 0], [0, 0], [0, 0], [0, 1]], 255), tf.mean(tf.abs(half.sub(align)), 3).squeeze([0])];
+      return [
+        tf.pad(
+          all,
+          [
+            [0, 0],
+            [0, 0],
+            [0, 0],
+            [0, 1],
+          ],
+          255,
+        ),
+        tf.mean(tf.abs(half.sub(align)), 3).squeeze([0]),
+      ];
     });
     const [rgba, difference] = await readBack(images, differenceT);
     const bytes = Uint8ClampedArray.from(rgba!);

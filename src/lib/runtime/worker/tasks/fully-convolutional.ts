@@ -1,14 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { readBack } from '../read-back.ts';
-import { digitPixels, type DigitSet } from '../../../data/digits.ts';
+import { type DigitSet, digitPixels } from '../../../data/digits.ts';
 import { loadTestDigits } from '../../../data/load-digits.ts';
 import { makeScene, type Placement } from '../../../data/scene.ts';
 import { loadModel } from '../../../models/load.ts';
 import { convOutputSize, effectiveKernelSize } from '../../../ops/conv-arithmetic.ts';
 import {
-  applyConvolutionalized, convolutionalize, type ConvWeights, type DenseWeights,
+  applyConvolutionalized,
+  type ConvWeights,
+  convolutionalize,
+  type DenseWeights,
 } from '../../../ops/convolutionalize.ts';
+import { readBack } from '../read-back.ts';
 
 // The classifier's layers by name (src/lib/models/classifier.ts): a conv trunk, then the head.
 const TRUNK = ['conv1', 'pool1', 'conv2', 'pool2'] as const;
@@ -147,9 +150,17 @@ export const fullyConvolutionalTasks = {
     // weights reshaped into convolutions. One tensor comes back: 10 + 10 probabilities, their
     // largest gap, fc1's column for `unit`, and its kernel slice for `channel`.
     const { packed, convOutputShape } = tf.tidy(() => {
-      const features = runTrunk(c, tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, h!, w!, 1]));
-      const viaDense = (['flatten', ...HEAD] as const)
-        .reduce((y, name) => c.model.getLayer(name).apply(y) as tf.Tensor, features as tf.Tensor);
+      const features = runTrunk(
+        c,
+        tf.tensor4d(
+          Float32Array.from(pixels, (v) => v / 255),
+          [1, h!, w!, 1],
+        ),
+      );
+      const viaDense = (['flatten', ...HEAD] as const).reduce(
+        (y, name) => c.model.getLayer(name).apply(y) as tf.Tensor,
+        features as tf.Tensor,
+      );
       const viaConv = tf.softmax(applyConvolutionalized(features, c.conv));
       const flat = viaConv.reshape([1, -1]);
       const gap = tf.max(tf.abs(viaDense.sub(flat))).reshape([1, 1]);
@@ -215,7 +226,12 @@ export const fullyConvolutionalTasks = {
    * applyConvolutionalized): tf.conv2d itself fails on the negative size it computes.
    */
   async fullyConvOutputShape(
-    input: number, kernel: number, stride: number, padding: number, dilation: number, dims: 1 | 2,
+    input: number,
+    kernel: number,
+    stride: number,
+    padding: number,
+    dilation: number,
+    dims: 1 | 2,
   ): Promise<OutputShapeResult> {
     if (convOutputSize(input, kernel, stride, padding, dilation) === 0) {
       return { shape: [1, dims === 2 ? 0 : 1, 0, 1], values: new Float32Array(0), writtenOut: false };
@@ -225,8 +241,12 @@ export const fullyConvolutionalTasks = {
     const rows = dims === 2 ? input : 1;
     const y = tf.tidy(() => {
       const x = tf.ones([1, rows, input, 1]) as tf.Tensor4D;
-      const pad: [[0, 0], [number, number], [number, number], [0, 0]] =
-        [[0, 0], dims === 2 ? [padding, padding] : [0, 0], [padding, padding], [0, 0]];
+      const pad: [[0, 0], [number, number], [number, number], [0, 0]] = [
+        [0, 0],
+        dims === 2 ? [padding, padding] : [0, 0],
+        [padding, padding],
+        [0, 0],
+      ];
       if (!writtenOut) {
         const ones = tf.ones([dims === 2 ? kernel : 1, kernel, 1, 1]) as tf.Tensor4D;
         return tf.conv2d(x, ones, stride, pad, 'NHWC', dilation);

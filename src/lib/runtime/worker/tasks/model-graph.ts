@@ -93,7 +93,11 @@ function fieldOp(layer: GraphLayer, inputShapes: number[][], axis: 0 | 1): { op:
 export function fieldNodes(graph: readonly GraphLayer[], axis: 0 | 1): FieldNode[] {
   const shapes = new Map(graph.map((l) => [l.name, l.shape]));
   return graph.map((layer) => {
-    const { op, inputs } = fieldOp(layer, layer.inputs.map((i) => shapes.get(i)!), axis);
+    const { op, inputs } = fieldOp(
+      layer,
+      layer.inputs.map((i) => shapes.get(i)!),
+      axis,
+    );
     return { name: layer.name, op, inputs, size: spatial(layer.shape, axis) };
   });
 }

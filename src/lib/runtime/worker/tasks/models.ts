@@ -2,23 +2,23 @@
 // A model loads once per worker (so once per page) and every figure reuses it.
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { readBack } from '../read-back.ts';
-import { layerGraph, fieldNodes, type LayerShape } from './model-graph.ts';
-import { loadTestDigits } from '../../../data/load-digits.ts';
 import type { DigitSet } from '../../../data/digits.ts';
+import { loadTestDigits } from '../../../data/load-digits.ts';
 import { makeScene, type Placement } from '../../../data/scene.ts';
 import {
+  type ModelInfo as CatalogEntry,
   isModelName,
   MODEL_INFO,
   MODEL_NAMES,
-  type ModelInfo as CatalogEntry,
   type ModelName,
 } from '../../../models/catalog-info.ts';
-import { isGraphModelName, type GraphManifest, type GraphModelName } from '../../../models/graph-models.ts';
+import { type GraphManifest, type GraphModelName, isGraphModelName } from '../../../models/graph-models.ts';
 import { loadGraphModel, loadModel } from '../../../models/load.ts';
 import type { Manifest } from '../../../models/manifest.ts';
 import { mirrorBorder } from '../../../models/segment.ts';
-import { axisField, type AxisField } from '../../../ops/field-graph.ts';
+import { type AxisField, axisField } from '../../../ops/field-graph.ts';
+import { readBack } from '../read-back.ts';
+import { fieldNodes, type LayerShape, layerGraph } from './model-graph.ts';
 
 /**
  * What the catalog says of a model (kind, title, trained input size, border — which modelRun
@@ -379,20 +379,22 @@ async function graphLoaded(name: GraphModelName, onProgress?: Progress): Promise
       for (const listener of watchers.listeners) listener(received, total);
     };
     const base = `${import.meta.env.BASE_URL}weights/`;
-    const promise = loadGraphModel(name, { base, onProgress: report }).then(({ model, manifest }) => ({
-      model,
-      info: {
-        name,
-        title: manifest.title,
-        input: { height: manifest.input.height, width: manifest.input.width },
-        classes: manifest.classes,
-        licence: manifest.licence,
-        provenance: manifest.provenance,
-      },
-    })).catch((e: unknown) => {
-      graphLoading.delete(name);
-      throw e;
-    });
+    const promise = loadGraphModel(name, { base, onProgress: report })
+      .then(({ model, manifest }) => ({
+        model,
+        info: {
+          name,
+          title: manifest.title,
+          input: { height: manifest.input.height, width: manifest.input.width },
+          classes: manifest.classes,
+          licence: manifest.licence,
+          provenance: manifest.provenance,
+        },
+      }))
+      .catch((e: unknown) => {
+        graphLoading.delete(name);
+        throw e;
+      });
     entry = { promise, watchers };
     graphLoading.set(name, entry);
   }
@@ -430,14 +432,21 @@ export const graphModelTasks = {
     const [probsT, classT] = tf.tidy(() => {
       const x = tf.image.resizeBilinear(tf.tensor4d(rgb, [1, height, width, 3]), [inH, inW], false, true);
       const y = m.model.predict(x) as tf.Tensor4D;
-      const person = tf.image.resizeBilinear(y, [height, width], false, true).clipByValue(0, 1)
+      const person = tf.image
+        .resizeBilinear(y, [height, width], false, true)
+        .clipByValue(0, 1)
         .reshape([height, width, 1]);
       return [tf.concat([tf.sub(1, person), person], -1), tf.greater(person, 0.5).reshape([height, width])];
     });
     const [probabilities, classes] = await readBack(probsT!, classT!);
     const classMap = Uint8Array.from(classes!);
     const result: ModelRunResult = {
-      height, width, classes: 2, classMap, probabilities: probabilities!, activations: {},
+      height,
+      width,
+      classes: 2,
+      classMap,
+      probabilities: probabilities!,
+      activations: {},
     };
     return Comlink.transfer(result, [probabilities!.buffer, classMap.buffer]);
   },

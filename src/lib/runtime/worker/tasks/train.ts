@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import type { DigitSet } from '../../../data/digits.ts';
 import { loadDigitFiles, loadTestDigits, TRAIN_DIGIT_FILES } from '../../../data/load-digits.ts';
 import { DEFAULT_SCENE, NUM_CLASSES } from '../../../data/scene.ts';
-import { SCENE_CLASSES, type ModelInfo as CatalogEntry } from '../../../models/catalog-info.ts';
+import { type ModelInfo as CatalogEntry, SCENE_CLASSES } from '../../../models/catalog-info.ts';
 import { addInto, confusionMatrix, segmentationMetrics } from '../../../models/metrics.ts';
 import { scenesToTensor } from '../../../models/segment.ts';
 import { HELD_OUT_SCENES } from '../../../training/browser-data.ts';
@@ -16,7 +16,7 @@ import { startSession, type TrainSession } from '../../../training/session.ts';
 import { isSmallNet, type SmallNet } from '../../../training/small-nets.ts';
 import { registerWasmConvGradients } from '../../../training/wasm-conv-kernels.ts';
 import { readBack } from '../read-back.ts';
-import { provideModel, type ModelInfo } from './models.ts';
+import { type ModelInfo, provideModel } from './models.ts';
 
 /** Losses are read back this many steps at a time (one read for all of them). */
 export const LOSS_READ_EVERY = 5;
@@ -221,10 +221,12 @@ export const trainTasks = {
   async trainArtifacts(weightsFile: string): Promise<{ modelJson: string; weights: ArrayBuffer }> {
     const r = current();
     let saved: tf.io.ModelArtifacts | undefined;
-    await r.session.model.save(tf.io.withSaveHandler(async (artifacts) => {
-      saved = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    await r.session.model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     const artifacts = saved!;
     const weightData = artifacts.weightData;
     const weights = weightData instanceof ArrayBuffer ? weightData : tf.io.concatenateArrayBuffers(weightData ?? []);

@@ -1,10 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { readBack } from '../read-back.ts';
 import { MODELS, type ModelName } from '../../../models/catalog.ts';
-import { loadModel, type LoadedModel } from '../../../models/load.ts';
+import { type LoadedModel, loadModel } from '../../../models/load.ts';
 import {
-  bilinearKernel, bilinearTaps, bilinearTransposedUpsample, bilinearUpsampleFilter, borderWidth,
+  bilinearKernel,
+  bilinearTaps,
+  bilinearTransposedUpsample,
+  bilinearUpsampleFilter,
+  borderWidth,
 } from '../../../ops/bilinear-kernel.ts';
 import { convOutputSize } from '../../../ops/conv-arithmetic.ts';
 import {
@@ -14,12 +17,13 @@ import {
   overlapCounts,
   placeStamp,
   resizeConv,
+  type Stamp,
   stampContributions,
   stampPositions,
   transposedConv2d,
   transposedConv2dSingle,
-  type Stamp,
 } from '../../../ops/transposed-conv.ts';
+import { readBack } from '../read-back.ts';
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor) => tf.max(tf.abs(tf.sub(a, b)));
 
@@ -134,8 +138,12 @@ function shippedModel(name: string, onProgress?: Progress): Promise<LoadedModel>
 function learnedUpsampler(model: tf.LayersModel): tf.layers.Layer {
   const found = model.layers.find((l) => {
     const config = l.getConfig();
-    return l.getClassName() === 'Conv2DTranspose' && l.trainable
-      && String(config.strides) === '2,2' && config.padding === 'same';
+    return (
+      l.getClassName() === 'Conv2DTranspose' &&
+      l.trainable &&
+      String(config.strides) === '2,2' &&
+      config.padding === 'same'
+    );
   });
   if (!found) throw new Error(`${model.name} has no learned 2× transposed convolution`);
   return found;
@@ -145,7 +153,15 @@ function learnedUpsampler(model: tf.LayersModel): tf.layers.Layer {
 function scoreMap(pattern: ScorePattern, side: number): Float32Array {
   const map = new Float32Array(side * side);
   const mid = Math.floor((side - 1) / 2);
-  const cells = pattern === 'pixel' ? [[mid, mid]] : [[mid, mid], [mid, mid + 1], [mid + 1, mid], [mid + 1, mid + 1]];
+  const cells =
+    pattern === 'pixel'
+      ? [[mid, mid]]
+      : [
+          [mid, mid],
+          [mid, mid + 1],
+          [mid + 1, mid],
+          [mid + 1, mid + 1],
+        ];
   for (const [r, c] of cells) map[r! * side + c!] = 1;
   return map;
 }
@@ -174,7 +190,14 @@ function interiorRatio(counts: tf.Tensor2D): tf.Tensor {
 
 export const transposedTasks = {
   /** The scatter view: every stamp, the running sum of placed stamps, and tf.conv2dTranspose. */
-  async transposedScatter(x: Float32Array, side: number, kernel: Float32Array, k: number, stride: number, padding: number): Promise<ScatterResult> {
+  async transposedScatter(
+    x: Float32Array,
+    side: number,
+    kernel: Float32Array,
+    k: number,
+    stride: number,
+    padding: number,
+  ): Promise<ScatterResult> {
     const stamps = stampPositions(side, side, stride, padding);
     const tensors = tf.tidy(() => {
       const xt = tf.tensor2d(x, [side, side]);
@@ -183,7 +206,9 @@ export const transposedTasks = {
       const [oh, ow] = conv.shape;
       const contributions = stampContributions(xt, wt);
       const placed = tf.stack(
-        stamps.map((s, j) => placeStamp(contributions.slice([j, 0, 0], [1, k, k]).reshape([k, k]) as tf.Tensor2D, s, oh, ow)),
+        stamps.map((s, j) =>
+          placeStamp(contributions.slice([j, 0, 0], [1, k, k]).reshape([k, k]) as tf.Tensor2D, s, oh, ow),
+        ),
       );
       const partial = tf.cumsum(placed, 0);
       const total = partial.slice([stamps.length - 1, 0, 0], [1, oh, ow]).reshape([oh, ow]);
@@ -195,7 +220,13 @@ export const transposedTasks = {
   },
 
   /** The matrix view on a 4×4 input and a 3×3 kernel: C, Cᵀ·y both ways, and Cᵀ(C·x) against x. */
-  async transposedMatrix(kernel: Float32Array, stride: number, padding: number, x: Float32Array, y: Float32Array): Promise<MatrixResult> {
+  async transposedMatrix(
+    kernel: Float32Array,
+    stride: number,
+    padding: number,
+    x: Float32Array,
+    y: Float32Array,
+  ): Promise<MatrixResult> {
     const out = convOutputSize(4, 3, stride, padding);
     const outputPadding = outputPaddingFor(4, 3, stride, padding);
     const tensors = tf.tidy(() => {
@@ -218,7 +249,12 @@ export const transposedTasks = {
    * A grey image upsampled ×2 three ways: transposed conv k3 (p1, a1), k4 (p1) and
    * nearest-resize then 3×3 conv; plus the overlap counts of k3 and k4 at stride 2.
    */
-  async transposedCheckerboard(grey: Float32Array, side: number, mode: 'uniform' | 'random', seed: number): Promise<CheckerboardResult> {
+  async transposedCheckerboard(
+    grey: Float32Array,
+    side: number,
+    mode: 'uniform' | 'random',
+    seed: number,
+  ): Promise<CheckerboardResult> {
     const tensors = tf.tidy(() => {
       const image = tf.tensor4d(grey, [1, side, side, 1]);
       const [w3, w4, wr] = checkerKernels(mode, seed);
@@ -230,9 +266,13 @@ export const transposedTasks = {
         transposedConv2d(image, filter(w3), 2, 1, 1),
         transposedConv2d(image, filter(w4), 2, 1),
         resizeConv(image, filter(wr), 2),
-        w3, w4, wr,
-        overlap3, overlap4,
-        interiorRatio(overlap3), interiorRatio(overlap4),
+        w3,
+        w4,
+        wr,
+        overlap3,
+        overlap4,
+        interiorRatio(overlap3),
+        interiorRatio(overlap4),
         middleBlock(transposedConv2d(flat, filter(w3), 2, 1, 1)),
         middleBlock(transposedConv2d(flat, filter(w4), 2, 1)),
         middleBlock(resizeConv(flat, filter(wr), 2)),
@@ -240,13 +280,21 @@ export const transposedTasks = {
     });
     const overlapSide3 = tensors[6].shape[0];
     const overlapSide4 = tensors[7].shape[0];
-    const [k3, k4, resize, w3, w4, wr, overlap3, overlap4, ratio3, ratio4, flat3, flat4, flatResize] = await readBack(...tensors);
+    const [k3, k4, resize, w3, w4, wr, overlap3, overlap4, ratio3, ratio4, flat3, flat4, flatResize] = await readBack(
+      ...tensors,
+    );
     const result = {
-      k3, k4, resize,
+      k3,
+      k4,
+      resize,
       kernels: { k3: w3, k4: w4, resize: wr },
       flat: { k3: flat3, k4: flat4, resize: flatResize },
-      overlap3, overlap4, overlapSide3, overlapSide4,
-      ratio3: ratio3[0], ratio4: ratio4[0],
+      overlap3,
+      overlap4,
+      overlapSide3,
+      overlapSide4,
+      ratio3: ratio3[0],
+      ratio4: ratio4[0],
     };
     return Comlink.transfer(result, [k3.buffer]);
   },
@@ -265,15 +313,28 @@ export const transposedTasks = {
       const resized = tf.image.resizeBilinear(x, [big, big], false, true);
       const difference = transposed.sub(resized).reshape([big, big]);
       const inner = big - 2 * border;
-      const borderMask = tf.pad(tf.zeros([inner, inner]), [[border, border], [border, border]], 1);
+      const borderMask = tf.pad(
+        tf.zeros([inner, inner]),
+        [
+          [border, border],
+          [border, border],
+        ],
+        1,
+      );
       const interiorMax = difference.slice([border, border], [inner, inner]).abs().max();
       const borderMax = difference.abs().mul(borderMask).max();
       return [bilinearKernel(k), transposed, resized, difference, interiorMax, borderMax];
     });
     const [kernel, transposed, resized, difference, interiorMax, borderMax] = await readBack(...tensors);
     return {
-      taps: bilinearTaps(k), kernel, transposed, resized, difference,
-      border, interiorMax: interiorMax[0], borderMax: borderMax[0],
+      taps: bilinearTaps(k),
+      kernel,
+      transposed,
+      resized,
+      difference,
+      border,
+      interiorMax: interiorMax[0],
+      borderMax: borderMax[0],
     };
   },
 
@@ -283,7 +344,11 @@ export const transposedTasks = {
    * layer run as the network runs it, the bilinear one with the same stride and 'same' padding).
    */
   async transposedLearned(
-    name: string, cls: number, pattern: ScorePattern, side: number, onProgress?: Progress,
+    name: string,
+    cls: number,
+    pattern: ScorePattern,
+    side: number,
+    onProgress?: Progress,
   ): Promise<LearnedUpsamplerResult> {
     const { model, manifest } = await shippedModel(name, onProgress);
     const layer = learnedUpsampler(model);
@@ -309,16 +374,40 @@ export const transposedTasks = {
       const learned = layer.apply(input) as tf.Tensor4D;
       const bilinear = tf.conv2dTranspose(input, init, [1, big, big, channels], stride, padding);
       const own = (y: tf.Tensor4D) => y.slice([0, 0, 0, cls], [1, big, big, 1]).reshape([big * big]);
-      const upLeak = learned.mul(notSelf.reshape([1, 1, 1, channels])).abs().max();
-      return [tap(kernel), tap(init), tap(kernel).sub(tap(init)), leak, own(learned), own(bilinear),
-        own(learned).sub(own(bilinear)), upLeak];
+      const upLeak = learned
+        .mul(notSelf.reshape([1, 1, 1, channels]))
+        .abs()
+        .max();
+      return [
+        tap(kernel),
+        tap(init),
+        tap(kernel).sub(tap(init)),
+        leak,
+        own(learned),
+        own(bilinear),
+        own(learned).sub(own(bilinear)),
+        upLeak,
+      ];
     });
-    const [learned, bilinear, difference, leak, upLearned, upBilinear, upDifference, upLeak] =
-      await readBack(...tensors);
+    const [learned, bilinear, difference, leak, upLearned, upBilinear, upDifference, upLeak] = await readBack(
+      ...tensors,
+    );
     const result: LearnedUpsamplerResult = {
-      title: manifest.title, layer: layer.name, classes: manifest.classes, k, stride,
-      learned: learned!, bilinear: bilinear!, difference: difference!, leak: leak![0]!,
-      side, scores, upLearned: upLearned!, upBilinear: upBilinear!, upDifference: upDifference!, upLeak: upLeak![0]!,
+      title: manifest.title,
+      layer: layer.name,
+      classes: manifest.classes,
+      k,
+      stride,
+      learned: learned!,
+      bilinear: bilinear!,
+      difference: difference!,
+      leak: leak![0]!,
+      side,
+      scores,
+      upLearned: upLearned!,
+      upBilinear: upBilinear!,
+      upDifference: upDifference!,
+      upLeak: upLeak![0]!,
     };
     return Comlink.transfer(result, [learned!.buffer, scores.buffer]);
   },

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { runLayers } from '../../../models/run-layers.ts';
-import { mirrorPad, overlapTile, tilePlan, type Tile } from '../../../ops/overlap-tile.ts';
+import { mirrorPad, overlapTile, type Tile, tilePlan } from '../../../ops/overlap-tile.ts';
 import type { SizeNode, SizeOp } from '../../../ops/size-walk.ts';
 import { readBack } from '../read-back.ts';
 import { sharedModel } from './models.ts';
@@ -18,7 +18,10 @@ function sizeOp(layer: tf.layers.Layer): SizeOp {
       return { kind: 'input', channels: (layer.batchInputShape?.at(-1) as number | undefined) ?? 1 };
     case 'Conv2D':
       return {
-        kind: 'conv', kernel: pair(c.kernelSize), stride: pair(c.strides), channels: c.filters as number,
+        kind: 'conv',
+        kernel: pair(c.kernelSize),
+        stride: pair(c.strides),
+        channels: c.filters as number,
         padding: c.padding === 'same' ? 'same' : 'valid',
       };
     case 'MaxPooling2D':
@@ -88,9 +91,15 @@ export const unetTasks = {
     });
     const [tiledClasses, wholeClasses, padded, diff, agree] = await readBack(tiledT, wholeT, paddedT, diffT, agreeT);
     const result: OverlapTileResult = {
-      height, width, border, tiles: tilePlan(height, width, tile), padded: padded!,
-      tiledClasses: Uint8Array.from(tiledClasses!), wholeClasses: Uint8Array.from(wholeClasses!),
-      maxDifference: diff![0]!, agreeing: agree![0]!,
+      height,
+      width,
+      border,
+      tiles: tilePlan(height, width, tile),
+      padded: padded!,
+      tiledClasses: Uint8Array.from(tiledClasses!),
+      wholeClasses: Uint8Array.from(wholeClasses!),
+      maxDifference: diff![0]!,
+      agreeing: agree![0]!,
     };
     return Comlink.transfer(result, [padded!.buffer, result.tiledClasses.buffer, result.wholeClasses.buffer]);
   },
