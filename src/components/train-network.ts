@@ -10,10 +10,10 @@ import type { Runtime } from '../lib/runtime/page/client.ts';
 import type { Evaluation, StepReport, TrainStarted } from '../lib/runtime/worker/tasks/train.ts';
 import { classMapRgba } from '../lib/viz/class-palette.ts';
 import { fmt } from '../lib/viz/format.ts';
-import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
+import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
 import { compareNote, type KeptNetwork, type Shipped, TRAINED_FLAG } from './train-compare.ts';
-import { drawCurve, type CurvePoint } from './train-curves.ts';
+import { type CurvePoint, drawCurve } from './train-curves.ts';
 import { EVALUATE_EVERY, settings } from './train-network.settings.ts';
 
 const w = t.trainNetwork;
@@ -136,12 +136,14 @@ export default defineFigure(settings, async ({ $, root, state, api }) => {
     setPlaying(true);
     // data-running: from play until the last answer of the loop is drawn (tests wait on it).
     root.dataset.running = 'true';
-    loop = run().catch((e: Error) => {
-      setPlaying(false);
-      $('[data-status]').textContent = t.figure.error(e.message);
-    }).finally(() => {
-      root.dataset.running = 'false';
-    });
+    loop = run()
+      .catch((e: Error) => {
+        setPlaying(false);
+        $('[data-status]').textContent = t.figure.error(e.message);
+      })
+      .finally(() => {
+        root.dataset.running = 'false';
+      });
   };
 
   const reset = async () => {

@@ -1,8 +1,9 @@
 // /playground/train/: a small segmenter trains in the page's worker. Runs on wasm (?backend=wasm),
 // with 2 scenes per step so that a few dozen steps take seconds even on a busy 2-core machine.
+
+import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
 import { scenesToTensor, segment } from '../../src/lib/models/segment.ts';
 import { CLASS_COLORS } from '../../src/lib/viz/class-palette.ts';
 import { agreement, sceneOf, workerTensors } from './models.ts';
@@ -38,15 +39,19 @@ async function pause(p: Page): Promise<void> {
 
 /** The table's rows: step, mean loss since the row before, held-out mean IU (%). */
 async function tableRows(p: Page): Promise<number[][]> {
-  return p.locator(sel('[data-table] tbody tr')).evaluateAll((rows) =>
-    rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number.parseFloat(td.textContent ?? ''))));
+  return p
+    .locator(sel('[data-table] tbody tr'))
+    .evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number.parseFloat(td.textContent ?? ''))),
+    );
 }
 
 async function lossAfterOneStep(p: Page): Promise<number> {
   const before = await stepCount(p);
   await p.click(sel('[data-step]'));
   await p.waitForFunction(
-    ([s, t, n]) => Number(document.querySelector(s)?.textContent?.match(/\d+/)?.[0]) === n &&
+    ([s, t, n]) =>
+      Number(document.querySelector(s)?.textContent?.match(/\d+/)?.[0]) === n &&
       document.querySelector(t)?.textContent?.includes(`at step ${n})`) === true,
     [sel('[data-step-count]'), sel('[data-miou]'), before + 1] as const,
     { timeout: 60_000 },
@@ -104,13 +109,16 @@ describe('training in the browser', () => {
     expect(await page.locator(sel('[data-open]')).isVisible()).toBe(true);
     const flag = await page.evaluate(() => sessionStorage.getItem('pixelwise:trained'));
     expect(JSON.parse(flag!)).toMatchObject({ net: expect.any(String), step: expect.any(Number) });
-    const stored = await page.evaluate(() => new Promise<boolean>((done) => {
-      const open = indexedDB.open('tensorflowjs');
-      open.onsuccess = () => {
-        const get = open.result.transaction('models_store').objectStore('models_store').get('pixelwise-trained');
-        get.onsuccess = () => done(get.result !== undefined);
-      };
-    }));
+    const stored = await page.evaluate(
+      () =>
+        new Promise<boolean>((done) => {
+          const open = indexedDB.open('tensorflowjs');
+          open.onsuccess = () => {
+            const get = open.result.transaction('models_store').objectStore('models_store').get('pixelwise-trained');
+            get.onsuccess = () => done(get.result !== undefined);
+          };
+        }),
+    );
     expect(stored).toBe(true);
     page.on('download', async (d) => {
       const stream = await d.createReadStream();
@@ -139,12 +147,15 @@ describe('training in the browser', () => {
   it('"Open the playground" runs the kept network there: the label map its downloaded files give in Node', async () => {
     const PLAY = '[data-figure="play-ground"]';
     const shown = () => page.$eval(PLAY, (f) => (f as HTMLElement).dataset.shown ?? '');
-    const drawn = (ending: string) => page.waitForFunction(
-      ([f, e]) => {
-        const root = document.querySelector<HTMLElement>(f);
-        return root?.dataset.state === 'ready' && (root.dataset.shown ?? '').endsWith(e);
-      },
-      [PLAY, ending] as const, { timeout: 120_000 });
+    const drawn = (ending: string) =>
+      page.waitForFunction(
+        ([f, e]) => {
+          const root = document.querySelector<HTMLElement>(f);
+          return root?.dataset.state === 'ready' && (root.dataset.shown ?? '').endsWith(e);
+        },
+        [PLAY, ending] as const,
+        { timeout: 120_000 },
+      );
     await page.click(sel('[data-open]'));
     await page.waitForURL(/\/playground\/\?play-ground\.trained=1#try$/, { waitUntil: 'commit' });
     expect(await reach(page, 'play-ground')).toBe('ready');
@@ -162,8 +173,9 @@ describe('training in the browser', () => {
     const weights = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
     await tf.setBackend('cpu');
     const weightSpecs = json.weightsManifest[0]!.weights;
-    const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs,
-      weightData: weights }));
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData: weights }),
+    );
     const scene = sceneOf(5);
     const images = scenesToTensor([scene]);
     const predicted = segment(model, images, 0);
@@ -171,7 +183,8 @@ describe('training in the browser', () => {
     tf.dispose([images, predicted]);
     model.dispose();
     const data = await page.$eval(`${PLAY} [data-output="trained"]`, (c: HTMLCanvasElement) =>
-      Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data));
+      Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data),
+    );
     expect(data.length).toBe(4 * truth.length);
     // At opacity 1 a digit pixel is its class colour, a background pixel the scene's grey.
     const palette = CLASS_COLORS.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
@@ -186,13 +199,17 @@ describe('training in the browser', () => {
   });
 
   it('a missing stored network is reported next to the model list; the other models still run', async () => {
-    await page.evaluate(() => new Promise((done) => {
-      indexedDB.deleteDatabase('tensorflowjs').onsuccess = done;
-    }));
+    await page.evaluate(
+      () =>
+        new Promise((done) => {
+          indexedDB.deleteDatabase('tensorflowjs').onsuccess = done;
+        }),
+    );
     await page.reload();
     const PLAY = '[data-figure="play-ground"]';
     expect(await reach(page, 'play-ground')).toBe('ready');
-    await expect.poll(() => page.locator(`${PLAY} [data-trained-note]`).innerText(), { timeout: 60_000 })
+    await expect
+      .poll(() => page.locator(`${PLAY} [data-trained-note]`).innerText(), { timeout: 60_000 })
       .toMatch(/could not be loaded from this browser's storage/);
     expect(await page.locator(`${PLAY} [data-model-panel="trained"]`).isHidden()).toBe(true);
     const models = await page.$eval(PLAY, (f) => ((f as HTMLElement).dataset.shown ?? '').split(':')[2]);
