@@ -41,11 +41,11 @@ const switchShown = (values: Record<string, string | boolean | number>) =>
   waitShown(page, 'aspp-switch', Object.values(values).join(','));
 
 describe('the ASPP lesson', () => {
-  it('renders its math, follows atrous convolution as the last lesson, and draws every figure', async () => {
+  it('renders its math, follows atrous convolution as the last lesson, leads on to the playground, and draws every figure', async () => {
     expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('.katex-error').count()).toBe(0);
     expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe('/learn/atrous-convolution/');
-    expect(await page.locator('a[rel="next"]').count()).toBe(0);
+    expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/playground/');
     expect(await page.locator('.sources a[href="https://arxiv.org/abs/1802.02611"]').count()).toBe(1);
     for (const figure of FIGURES) expect(await reach(page, figure), figure).toBe('ready');
     expect(opened.errors).toEqual([]);
