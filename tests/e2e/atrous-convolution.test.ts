@@ -212,7 +212,7 @@ describe('the atrous-convolution lesson', () => {
     expect(await text(fig('atrous-gridding', '[data-side="1"] [data-error-for="ratesB"]'))).toBe('');
   });
 
-  it("DeepLab v3 Fig. 4: the FACTS.md shares on 65×65, and the loop's shares on another map size", async () => {
+  it("DeepLab v3 Fig. 4: the docs/sources.md shares on 65×65, and the loop's shares on another map size", async () => {
     await reach(page, 'atrous-valid-taps');
     const row = (rate: number) => numbersIn(page, fig('atrous-valid-taps', `[data-fact-rate="${rate}"]`));
     expect((await row(6)).slice(0, 2)).toEqual([6, 0.665]);
@@ -229,7 +229,7 @@ describe('the atrous-convolution lesson', () => {
         Number(shareWith(33, rate, 1).toFixed(3)),
       ]);
     }
-    // DeepLab's own pairings, computed from the tensor, beside ((n − 2r)/n)²: FACTS.md's numbers.
+    // DeepLab's own pairings, computed from the tensor, beside ((n − 2r)/n)²: docs/sources.md's numbers.
     const pairing = (stride: number, rate: number) =>
       numbersIn(page, fig('atrous-valid-taps', `[data-pairing="${stride}"][data-pairing-rate="${rate}"]`));
     const facts = {

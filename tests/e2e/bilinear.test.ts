@@ -243,7 +243,7 @@ describe('the bilinear-interpolation lesson', () => {
     });
   });
 
-  it('the conventions table shows the FACTS.md numbers for [10, 20, 30, 40] → 8', async () => {
+  it('the conventions table shows the docs/sources.md numbers for [10, 20, 30, 40] → 8', async () => {
     await reach(page, 'bilinear-conventions');
     const row = (c: Convention) => numbersIn(page, `[data-row="${c}"]`);
     expect(await row('half-pixel')).toEqual([10, 12.5, 17.5, 22.5, 27.5, 32.5, 37.5, 40]);

@@ -50,7 +50,7 @@ describe('the skip-connections lesson', () => {
       const shown = await numbersInAll(page, `[data-table="paper"] tr[data-model="${row.name}"] td`);
       expect(shown).toEqual(SCORES.map((k) => row[k]));
     }
-    // FACTS.md: FCN-8s 90.3 / 75.9 / 62.7 / 83.2.
+    // docs/sources.md: FCN-8s 90.3 / 75.9 / 62.7 / 83.2.
     const fcn8s = await numbersInAll(page, '[data-table="paper"] tr[data-model="fcn8s"] td');
     expect(fcn8s).toEqual([90.3, 75.9, 62.7, 83.2]);
     for (const span of await page.locator('[data-measured]').all()) {

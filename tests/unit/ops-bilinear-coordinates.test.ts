@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultShift, samplePositions } from '../../src/lib/ops/bilinear-coordinates.ts';
 
-// FACTS.md, written out per convention rather than through the ratio the op shares between them.
+// docs/sources.md, written out per convention rather than through the ratio the op shares between them.
 const halfPixel = (d: number, nIn: number, nOut: number) => ((d + 0.5) * nIn) / nOut - 0.5;
 const alignCorners = (d: number, nIn: number, nOut: number) => (d * (nIn - 1)) / (nOut - 1);
 const tfjsDefault = (d: number, nIn: number, nOut: number) => (d * nIn) / nOut;
@@ -9,7 +9,7 @@ const tfjsDefault = (d: number, nIn: number, nOut: number) => (d * nIn) / nOut;
 describe('samplePositions and the shift between conventions', () => {
   const sizes = [2, 3, 4, 5, 7, 8].flatMap((nIn) => [2, 3, 5, 8, 9, 12, 16].map((nOut) => [nIn, nOut] as const));
 
-  it('gives every output index its FACTS.md source position under each convention', () => {
+  it('gives every output index its docs/sources.md source position under each convention', () => {
     for (const [nIn, nOut] of sizes) {
       for (const [convention, formula] of [
         ['half-pixel', halfPixel],

@@ -21,7 +21,7 @@ const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return m;
 };
 
-describe('resizeBilinear: FACTS.md example [10, 20, 30, 40] → 8', () => {
+describe('resizeBilinear: docs/sources.md example [10, 20, 30, 40] → 8', () => {
   const expected: Record<Convention, number[]> = {
     'half-pixel': [10, 12.5, 17.5, 22.5, 27.5, 32.5, 37.5, 40],
     'align-corners': [10, 14.29, 18.57, 22.86, 27.14, 31.43, 35.71, 40],

@@ -48,7 +48,7 @@ describe('valid taps for many rates at once', () => {
     );
   });
 
-  it('histograms match valid-taps.ts and give the FACTS.md shares on 65×65', () => {
+  it('histograms match valid-taps.ts and give the docs/sources.md shares on 65×65', () => {
     const rates = [1, 6, 12, 18, 33, 64, 65, 80];
     const h = validTapHistogramsByRate(65, rates).arraySync();
     rates.forEach((r, i) => {

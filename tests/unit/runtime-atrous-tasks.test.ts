@@ -74,7 +74,7 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
     expect(runs.some((run) => run.reached > 0)).toBe(true);
   });
 
-  it('valid taps: FACTS.md numbers on 65x65 and the loop counts for the chosen rate', async () => {
+  it('valid taps: docs/sources.md numbers on 65x65 and the loop counts for the chosen rate', async () => {
     const r = await noLeak(() => atrousTasks.atrousValidTaps(65, 80));
     expect(r.rates).toHaveLength(80);
     const at = (rate: number) => r.histograms[rate - 1]!;
@@ -93,7 +93,7 @@ describe('the worker tasks of the atrous-convolution lesson', () => {
     );
   });
 
-  it("all-nine shares at DeepLab's pairings: FACTS.md on 33x33 (rates 6, 12, 18) and 65x65 (12, 24, 36), as the loop counts", async () => {
+  it("all-nine shares at DeepLab's pairings: docs/sources.md on 33x33 (rates 6, 12, 18) and 65x65 (12, 24, 36), as the loop counts", async () => {
     const allNine = (n: number, rate: number) => validTapCountsLoop(n, rate).filter((c) => c === 9).length / n ** 2;
     const os16 = await noLeak(() => atrousTasks.atrousAllValidShares(33, [6, 12, 18]));
     const os8 = await noLeak(() => atrousTasks.atrousAllValidShares(65, [12, 24, 36]));

@@ -1,7 +1,7 @@
 // Pure index arithmetic, free of TensorFlow.js so the page can use it before tfjs loads.
 
 /**
- * The three ways libraries map an output pixel back onto the input grid (FACTS.md):
+ * The three ways libraries map an output pixel back onto the input grid (docs/sources.md):
  * - 'half-pixel': pixel centres line up (PyTorch align_corners=False, TF2 tf.image.resize);
  * - 'align-corners': the corner pixels of input and output coincide;
  * - 'tfjs-default': TF.js with both flags false: src = dst·in/out, shifted toward the top-left.
