@@ -1,26 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENE, makeScene, type Scene } from '../../src/lib/data/scene.ts';
 import { confusionMatrix, segmentationMetrics } from '../../src/lib/models/metrics.ts';
 import { validSharesLoop } from '../../src/lib/ops/aspp-fields.reference.ts';
-import { agreement, classMapOn, digits, look, metrics, nodePrediction, waitShown, workerTensors } from './models.ts';
-import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
+import {
+  agreement,
+  classMapOn,
+  digits,
+  expectMeasuredNumbers,
+  expectSteadyTensors,
+  look,
+  metrics,
+  nodePrediction,
+  waitShown,
+} from './models.ts';
+import { expectNoAxeViolations, fig, numbersIn, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/aspp/';
 const FIGURES = ['aspp-fields', 'aspp-switch', 'aspp-decoder'];
-const fig = (name: string, selector = '') => `[data-figure="${name}"] ${selector}`;
 
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await open(browser, PATH);
-  page = opened.page;
-});
-afterAll(() => browser.close());
+const { page, errors } = await openForFile(PATH);
 
 const text = (selector: string) => page.locator(selector).innerText();
 /** The scenes of the switch and decoder figures: two or three digits. */
@@ -48,16 +46,11 @@ describe('the ASPP lesson', () => {
     expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/playground/');
     expect(await page.locator('.sources a[href="https://arxiv.org/abs/1802.02611"]').count()).toBe(1);
     for (const figure of FIGURES) expect(await reach(page, figure), figure).toBe('ready');
-    expect(opened.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it("prints the evaluation's numbers, as in public/weights/metrics.json, beside the paper's decoder gain", async () => {
-    const spans = await page.locator('[data-measured]').all();
-    expect(spans.length).toBeGreaterThanOrEqual(2);
-    for (const span of spans) {
-      const [model, score] = (await span.getAttribute('data-measured'))!.split('.') as [string, 'meanIoU'];
-      expect(await span.innerText()).toBe(`${pct(metrics.models.find((m) => m.name === model)![score])}%`);
-    }
+    expect(await expectMeasuredNumbers(page)).toBeGreaterThanOrEqual(2);
     const miou = (name: string) => metrics.models.find((m) => m.name === name)!.meanIoU * 100;
     const [v3, plus] = [miou('deeplabv3'), miou('deeplabv3plus')];
     const cells = async (row: string) =>
@@ -154,19 +147,16 @@ describe('the ASPP lesson', () => {
   });
 
   it('the worker holds no more tensors after 20 runs than before', async () => {
-    await reach(page, 'aspp-switch');
-    const baseline = await workerTensors(page);
     const values = { model: 'deeplabv3plus', seed: 6, b0: true, b1: false, b2: false, b3: false, b4: true };
-    for (let i = 0; i < 20; i++) {
+    await expectSteadyTensors(page, 'aspp-switch', async () => {
       await page.click(fig('aspp-switch', 'input[data-state="b0"]'));
       values.b0 = !values.b0;
       await switchShown(values);
-    }
-    expect(await workerTensors(page)).toBe(baseline);
+    });
   });
 
   it('passes axe and logged no errors', async () => {
     await expectNoAxeViolations(page);
-    expect(opened.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { rgb } from 'd3';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { digitsFromIdx } from '../../src/lib/data/digits.ts';
 import { DEFAULT_SCENE, type Scene } from '../../src/lib/data/scene.ts';
@@ -13,6 +13,7 @@ import { scenesToTensor, segment } from '../../src/lib/models/segment.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
 import { scenes } from '../../src/lib/training/scene-batch.ts';
 import { CLASS_COLORS } from '../../src/lib/viz/class-palette.ts';
+import { fig, reach } from './page.ts';
 
 export const digits = digitsFromIdx(
   readFileSync('public/data/test-digits-images.idx'),
@@ -114,4 +115,48 @@ export async function look(page: Page, figure: string): Promise<string> {
 export async function numbersInAll(page: Page, selector: string): Promise<number[]> {
   const texts = await page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText));
   return texts.flatMap((text) => (text.match(/-?\d+(\.\d+)?(e[-+]?\d+)?/g) ?? []).map(Number));
+}
+
+/** Every `data-measured="<model>.<score>"` span prints metrics.json's number; returns how many there are. */
+export async function expectMeasuredNumbers(page: Page): Promise<number> {
+  const spans = await page.locator('[data-measured]').all();
+  for (const span of spans) {
+    const [model, score] = (await span.getAttribute('data-measured'))!.split('.') as [string, (typeof SCORES)[number]];
+    const expected = metrics.models.find((m) => m.name === model)![score];
+    expect(await span.innerText(), `${model}.${score}`).toBe(`${(100 * expected).toFixed(1)}%`);
+  }
+  return spans.length;
+}
+
+/** Runs a figure 20 times (`run(i)` moves it and waits for the draw); the worker's tensor count ends where it began. */
+export async function expectSteadyTensors(
+  page: Page,
+  figure: string,
+  run: (i: number) => Promise<void>,
+): Promise<void> {
+  await reach(page, figure);
+  const baseline = await workerTensors(page);
+  for (let i = 0; i < 20; i++) await run(i);
+  expect(await workerTensors(page)).toBe(baseline);
+}
+
+/**
+ * With `model`'s weight shards answering 404, `figure` on a fresh copy of the page stops with an
+ * error that names the model (its title) and says what to do.
+ */
+export async function expectMissingShardError(
+  browser: Browser,
+  url: string,
+  { model, title, figure }: { model: ModelName; title: string; figure: string },
+): Promise<void> {
+  const context = await browser.newContext();
+  const broken = await context.newPage();
+  await broken.route(`**/weights/${model}/*.bin`, (route) => route.fulfill({ status: 404, body: '' }));
+  await broken.goto(url);
+  expect(await reach(broken, figure)).toBe('error');
+  const message = await broken.locator(fig(figure, '[data-status]')).innerText();
+  expect(message).toContain(title);
+  expect(message).toContain('404');
+  expect(message).toMatch(/reload|connection/);
+  await context.close();
 }

@@ -38,6 +38,9 @@ export async function openForFile(path: string): Promise<OpenedPage & { browser:
   return { browser, ...(await open(browser, path)) };
 }
 
+/** A selector for a figure's root, or for `selector` inside it. */
+export const fig = (name: string, selector = '') => `[data-figure="${name}"] ${selector}`.trim();
+
 /** Scrolls a figure into view and waits until it has drawn (or reported an error). */
 export async function reach(page: Page, figure: string): Promise<string> {
   const root = page.locator(`[data-figure="${figure}"]`);

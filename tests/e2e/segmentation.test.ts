@@ -1,36 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { componentsLoop } from '../../src/lib/ops/connected-components.reference.ts';
 import { scoresLoop } from '../../src/lib/ops/segmentation-scores.reference.ts';
 import {
   agreement,
   classMapOn,
+  expectMeasuredNumbers,
+  expectMissingShardError,
+  expectSteadyTensors,
   look,
-  metrics,
   nodePrediction,
   numbersInAll,
   repeatedSeed,
   sceneOf,
   waitShown,
-  workerTensors,
 } from './models.ts';
-import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
+import { expectNoAxeViolations, fig, numbersIn, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/segmentation/';
 const FIGURES = ['seg-classify', 'seg-instances', 'seg-scores'];
-const fig = (name: string, selector = '') => `[data-figure="${name}"] ${selector}`;
 
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await open(browser, PATH);
-  page = opened.page;
-});
-afterAll(() => browser.close());
+const { browser, page, errors } = await openForFile(PATH);
 
 const typeSeed = async (figure: string, seed: number) => {
   await page.fill(fig(figure, 'input[data-state="seed"]'), String(seed));
@@ -44,16 +33,11 @@ describe('the segmentation lesson', () => {
     expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/learn/fully-convolutional/');
     expect(await page.locator('.sources a[href="https://arxiv.org/abs/1703.06870"]').count()).toBe(1);
     for (const figure of FIGURES) expect(await reach(page, figure), figure).toBe('ready');
-    expect(opened.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it("prints the evaluation's numbers, as in public/weights/metrics.json", async () => {
-    for (const span of await page.locator('[data-measured]').all()) {
-      const [model, score] = (await span.getAttribute('data-measured'))!.split('.') as [string, 'meanIoU'];
-      const expected = metrics.models.find((m) => m.name === model)![score];
-      expect(await span.innerText()).toBe(`${(100 * expected).toFixed(1)}%`);
-    }
-    expect(await page.locator('[data-measured]').count()).toBeGreaterThanOrEqual(4);
+    expect(await expectMeasuredNumbers(page)).toBeGreaterThanOrEqual(4);
   });
 
   it("the U-Net's label map agrees with the Node evaluation on at least 99% of pixels", async () => {
@@ -142,32 +126,20 @@ describe('the segmentation lesson', () => {
 
   it('the worker holds no more tensors after 20 new scenes than before', async () => {
     await reach(page, 'seg-classify');
-    const baseline = await workerTensors(page);
-    let seed = Number(await page.inputValue(fig('seg-classify', 'input[data-state="seed"]')));
-    for (let i = 0; i < 20; i++) {
+    const seed = Number(await page.inputValue(fig('seg-classify', 'input[data-state="seed"]')));
+    await expectSteadyTensors(page, 'seg-classify', async (i) => {
       await page.click(fig('seg-classify', '[data-new-scene]'));
-      seed += 1;
-      await waitShown(page, 'seg-classify', String(seed));
-    }
-    expect(await workerTensors(page)).toBe(baseline);
+      await waitShown(page, 'seg-classify', String(seed + i + 1));
+    });
   });
 
   it('passes axe and logged no errors', async () => {
     await expectNoAxeViolations(page);
-    expect(opened.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('a missing weight shard stops the figure with an error that names the model and the remedy', async () => {
-    const context = await browser.newContext();
-    const broken = await context.newPage();
-    await broken.route('**/weights/unet/*.bin', (route) => route.fulfill({ status: 404, body: '' }));
-    await broken.goto(new URL(PATH, page.url()).href);
-    expect(await reach(broken, 'seg-instances')).toBe('error');
-    const message = await broken.locator(fig('seg-instances', '[data-status]')).innerText();
-    expect(message).toContain('U-Net');
-    expect(message).toContain('404');
-    expect(message).toMatch(/reload|connection/);
-    await context.close();
+    await expectMissingShardError(browser, page.url(), { model: 'unet', title: 'U-Net', figure: 'seg-instances' });
   });
 });
 

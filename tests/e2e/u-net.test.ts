@@ -1,24 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { makeScene } from '../../src/lib/data/scene.ts';
-import { agreement, classMapOn, digits, look, metrics, nodePrediction, waitShown, workerTensors } from './models.ts';
-import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
+import {
+  agreement,
+  classMapOn,
+  digits,
+  expectMeasuredNumbers,
+  expectSteadyTensors,
+  look,
+  nodePrediction,
+  waitShown,
+} from './models.ts';
+import { expectNoAxeViolations, fig, numbersIn, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/u-net/';
 const FIGURES = ['unet-size-walk', 'unet-crop-concat', 'unet-features', 'unet-overlap-tile'];
-const fig = (name: string, selector = '') => `[data-figure="${name}"] ${selector}`;
 
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await open(browser, PATH);
-  page = opened.page;
-});
-afterAll(() => browser.close());
+const { page, errors } = await openForFile(PATH);
 
 const text = (selector: string) => page.locator(selector).innerText();
 const sideOf = async (layer: string) =>
@@ -32,17 +29,11 @@ describe('the U-Net lesson', () => {
     expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/learn/atrous-convolution/');
     expect(await page.locator('.sources a[href="https://arxiv.org/abs/1505.04597"]').count()).toBe(1);
     for (const figure of FIGURES) expect(await reach(page, figure), figure).toBe('ready');
-    expect(opened.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it("prints the evaluation's numbers, as in public/weights/metrics.json", async () => {
-    const spans = await page.locator('[data-measured]').all();
-    expect(spans.length).toBeGreaterThanOrEqual(2);
-    for (const span of spans) {
-      const [model, score] = (await span.getAttribute('data-measured'))!.split('.') as [string, 'meanIoU'];
-      const expected = metrics.models.find((m) => m.name === model)![score];
-      expect(await span.innerText()).toBe(`${(100 * expected).toFixed(1)}%`);
-    }
+    expect(await expectMeasuredNumbers(page)).toBeGreaterThanOrEqual(2);
   });
 
   it("the size walk: the paper's 572 → 388, a misfit explained with the sizes that fit, and ours checked", async () => {
@@ -143,17 +134,14 @@ describe('the U-Net lesson', () => {
   });
 
   it('the worker holds no more tensors after 20 runs than before', async () => {
-    await reach(page, 'unet-crop-concat');
-    const baseline = await workerTensors(page);
-    for (let seed = 100; seed < 120; seed++) {
-      await page.fill(fig('unet-crop-concat', 'input[data-state="seed"]'), String(seed));
-      await waitShown(page, 'unet-crop-concat', `${seed},2,9`);
-    }
-    expect(await workerTensors(page)).toBe(baseline);
+    await expectSteadyTensors(page, 'unet-crop-concat', async (i) => {
+      await page.fill(fig('unet-crop-concat', 'input[data-state="seed"]'), String(100 + i));
+      await waitShown(page, 'unet-crop-concat', `${100 + i},2,9`);
+    });
   });
 
   it('passes axe and logged no errors', async () => {
     await expectNoAxeViolations(page);
-    expect(opened.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
