@@ -7,7 +7,7 @@ import { modelTasks, provideModel } from '../../src/lib/runtime/worker/tasks/mod
 import { type TrainOptions, trainTasks as tasks } from '../../src/lib/runtime/worker/tasks/train.ts';
 import { useWasmTraining } from '../../src/lib/training/backend.ts';
 import { fileFetch } from '../../src/lib/training/file-fetch.ts';
-import { buildSmallUnet } from '../../src/lib/training/small-nets.ts';
+import { SMALL_NET_BUILDERS } from '../../src/lib/training/small-nets.ts';
 
 beforeAll(async () => {
   await useWasmTraining();
@@ -81,7 +81,7 @@ describe('training tasks', () => {
 
 describe('provideModel', () => {
   it('the runner serves a provided model like a shipped one', async () => {
-    const model = buildSmallUnet(3);
+    const model = SMALL_NET_BUILDERS['small-unet'](3);
     const input = { height: 64, width: 64 };
     const entry = { kind: 'segmenter', input, classes: SCENE_CLASSES, border: 0, title: 't' } as const;
     provideModel('trained-test', model, entry);

@@ -14,23 +14,35 @@ import { conv, imageInput, maxPool, type SymbolicTensor, seeder, softmax } from 
 
 const CHANNELS = [16, 32, 64];
 
-export function buildUnet(seed = 1): tf.LayersModel {
+export interface UnetShape {
+  /** Channels per level, top to bottom. */
+  channels?: readonly number[];
+  /** 'valid' as the paper (and the shipped model); 'same' keeps the size, so no crop, no border. */
+  padding?: 'valid' | 'same';
+  name?: string;
+}
+
+/** The shipped U-Net, or with `shape` the same net at other widths or with padded convs (the trainer's). */
+export function buildUnet(
+  seed = 1,
+  { channels = CHANNELS, padding = 'valid', name = 'unet' }: UnetShape = {},
+): tf.LayersModel {
   const next = seeder(seed);
   const input = imageInput();
-  const valid = { padding: 'valid' as const };
+  const pad = { padding };
   const skips: SymbolicTensor[] = [];
   let x = input;
-  CHANNELS.forEach((filters, level) => {
-    const name = level === CHANNELS.length - 1 ? 'bottom' : `enc${level + 1}`;
-    x = conv(x, filters, 3, `${name}_conv1`, next, valid);
-    x = conv(x, filters, 3, `${name}_conv2`, next, valid);
-    if (level < CHANNELS.length - 1) {
+  channels.forEach((filters, level) => {
+    const block = level === channels.length - 1 ? 'bottom' : `enc${level + 1}`;
+    x = conv(x, filters, 3, `${block}_conv1`, next, pad);
+    x = conv(x, filters, 3, `${block}_conv2`, next, pad);
+    if (level < channels.length - 1) {
       skips.push(x);
       x = maxPool(x, `pool${level + 1}`);
     }
   });
-  for (let level = CHANNELS.length - 2; level >= 0; level--) {
-    const filters = CHANNELS[level] as number;
+  for (let level = channels.length - 2; level >= 0; level--) {
+    const filters = channels[level] as number;
     const up = tf.layers
       .conv2dTranspose({
         filters,
@@ -40,14 +52,13 @@ export function buildUnet(seed = 1): tf.LayersModel {
         kernelInitializer: tf.initializers.heNormal({ seed: next() }),
       })
       .apply(x) as SymbolicTensor;
-    const skip = new CropToMatch({ name: `crop${level + 1}` }).apply([
-      skips[level] as SymbolicTensor,
-      up,
-    ]) as SymbolicTensor;
+    const kept = skips[level] as SymbolicTensor;
+    const skip =
+      padding === 'valid' ? (new CropToMatch({ name: `crop${level + 1}` }).apply([kept, up]) as SymbolicTensor) : kept;
     x = tf.layers.concatenate({ name: `concat${level + 1}` }).apply([skip, up]) as SymbolicTensor;
-    x = conv(x, filters, 3, `dec${level + 1}_conv1`, next, valid);
-    x = conv(x, filters, 3, `dec${level + 1}_conv2`, next, valid);
+    x = conv(x, filters, 3, `dec${level + 1}_conv1`, next, pad);
+    x = conv(x, filters, 3, `dec${level + 1}_conv2`, next, pad);
   }
   const score = conv(x, NUM_CLASSES, 1, 'score', next, { activation: 'linear' });
-  return tf.model({ inputs: input, outputs: softmax(score), name: 'unet' });
+  return tf.model({ inputs: input, outputs: softmax(score), name });
 }

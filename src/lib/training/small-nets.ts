@@ -1,6 +1,7 @@
-// Two small segmenters for training from scratch in the reader's browser (/playground/train/).
-// Both keep the input size ('same' padding, no border) so every pixel of a 64x64 scene is labelled
-// without overlap-tile, and both are seeded. docs/models.md says which one the page trains and why.
+// Small segmenters for training from scratch in the reader's browser (/playground/train/): a small
+// FCN, and the shipped U-Net's architecture with padded convs at two widths. All keep the input size
+// ('same' padding, no border) so every pixel of a 64x64 scene is labelled without overlap-tile, and
+// all are seeded. docs/models.md says which one the page trains and why.
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/scene.ts';
 import {
@@ -12,6 +13,7 @@ import {
   seeder,
   softmax,
 } from '../models/layer-kit.ts';
+import { buildUnet } from '../models/unet.ts';
 
 export const SMALL_NETS = ['small-fcn', 'small-unet', 'tiny-unet'] as const;
 export type SmallNet = (typeof SMALL_NETS)[number];
@@ -44,48 +46,9 @@ export function buildSmallFcn(seed = 1): tf.LayersModel {
   return tf.model({ inputs: input, outputs: softmax(full), name: 'small-fcn' });
 }
 
-/**
- * U-Net at small scale: padded 3x3 convs, two 2x2 pools, 2x2 up-convs, concatenated skips;
- * channels 16-32-64 (the shipped U-Net's) or, for 'tiny-unet', half that.
- */
-export function buildSmallUnet(seed = 1, channels: readonly number[] = CHANNELS, name = 'small-unet'): tf.LayersModel {
-  const next = seeder(seed);
-  const input = imageInput();
-  const skips: SymbolicTensor[] = [];
-  let x = input;
-  channels.forEach((filters, level) => {
-    x = block(x, filters, level === channels.length - 1 ? 'bottom' : `enc${level + 1}`, next);
-    if (level < channels.length - 1) {
-      skips.push(x);
-      x = maxPool(x, `pool${level + 1}`);
-    }
-  });
-  for (let level = channels.length - 2; level >= 0; level--) {
-    const filters = channels[level] as number;
-    const up = tf.layers
-      .conv2dTranspose({
-        filters,
-        kernelSize: 2,
-        strides: 2,
-        name: `up${level + 1}`,
-        kernelInitializer: tf.initializers.heNormal({ seed: next() }),
-      })
-      .apply(x) as SymbolicTensor;
-    const skip = skips[level] as SymbolicTensor;
-    x = tf.layers.concatenate({ name: `concat${level + 1}` }).apply([skip, up]) as SymbolicTensor;
-    x = block(x, filters, `dec${level + 1}`, next);
-  }
-  const score = conv(x, NUM_CLASSES, 1, 'score', next, { activation: 'linear' });
-  return tf.model({ inputs: input, outputs: softmax(score), name });
-}
-
 export const SMALL_NET_BUILDERS: Record<SmallNet, (seed: number) => tf.LayersModel> = {
   'small-fcn': buildSmallFcn,
-  'small-unet': (seed) => buildSmallUnet(seed),
-  'tiny-unet': (seed) =>
-    buildSmallUnet(
-      seed,
-      CHANNELS.map((c) => c / 2),
-      'tiny-unet',
-    ),
+  // The shipped U-Net with padded convs (channels 16-32-64), and at half those widths.
+  'small-unet': (seed) => buildUnet(seed, { channels: CHANNELS, padding: 'same', name: 'small-unet' }),
+  'tiny-unet': (seed) => buildUnet(seed, { channels: CHANNELS.map((c) => c / 2), padding: 'same', name: 'tiny-unet' }),
 };
