@@ -1,4 +1,4 @@
-import { select } from 'd3';
+import { type BaseType, type Selection, select } from 'd3';
 import type { Window } from '../ops/conv-arithmetic.ts';
 import { fmt } from './format.ts';
 import { THEME } from './theme.ts';
@@ -32,6 +32,40 @@ function frame(svg: SVGSVGElement, width: number, height: number) {
 
 const isInput = (tap: number, input: number) => tap >= 0 && tap < input;
 
+/** Text in the ink colour, its middle at y. */
+function label<E extends BaseType, D, P extends BaseType, PD>(
+  parent: Selection<E, D, P, PD>,
+  x: number,
+  y: number,
+  size: number,
+  text: (d: D) => string,
+) {
+  return parent
+    .append('text')
+    .attr('x', x)
+    .attr('y', y)
+    .attr('dy', '0.35em')
+    .attr('font-size', size)
+    .style('fill', INK)
+    .text(text);
+}
+
+/** Gives each cell group a square and the cell's number centred in it. */
+function numberedCells<E extends BaseType, D, P extends BaseType, PD>(
+  cells: Selection<E, D, P, PD>,
+  fill: (d: D) => string,
+  stroke: (d: D) => string,
+  text: (d: D) => string,
+) {
+  cells
+    .append('rect')
+    .attr('width', CELL - 1)
+    .attr('height', CELL - 1)
+    .style('fill', fill)
+    .style('stroke', stroke);
+  label(cells, CELL / 2, CELL / 2, 10, text).attr('text-anchor', 'middle');
+}
+
 /**
  * 1-D: the padded input as a row of cells, every window below it as a row of taps joined by a
  * line (filled on the input, hollow on padding), and the outputs as a last row.
@@ -49,35 +83,19 @@ export function drawWindows1d(
   const root = frame(svg, width, outputTop + CELL * 2);
   const x = (tap: number) => left + (tap + padBefore) * CELL;
 
-  root
-    .append('text')
-    .attr('x', 0)
-    .attr('y', CELL / 2)
-    .attr('dy', '0.35em')
-    .attr('font-size', 11)
-    .style('fill', INK)
-    .text('x');
+  label(root, 0, CELL / 2, 11, () => 'x');
   const cells = root
     .append('g')
     .selectAll('g')
     .data(Array.from({ length: n }, (_, j) => j - padBefore))
     .join('g')
     .attr('transform', (j) => `translate(${x(j)},0)`);
-  cells
-    .append('rect')
-    .attr('width', CELL - 1)
-    .attr('height', CELL - 1)
-    .style('fill', (j) => (isInput(j, input) ? CELL_FILL : PAD_FILL))
-    .style('stroke', CELL_LINE);
-  cells
-    .append('text')
-    .attr('x', CELL / 2)
-    .attr('y', CELL / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 10)
-    .style('fill', INK)
-    .text((j) => (isInput(j, input) ? j : ''));
+  numberedCells(
+    cells,
+    (j) => (isInput(j, input) ? CELL_FILL : PAD_FILL),
+    () => CELL_LINE,
+    (j) => (isInput(j, input) ? String(j) : ''),
+  );
 
   const rows = root
     .append('g')
@@ -85,14 +103,7 @@ export function drawWindows1d(
     .data(windows)
     .join('g')
     .attr('transform', (w) => `translate(0,${windowsTop + w.output * rowGap})`);
-  rows
-    .append('text')
-    .attr('x', 0)
-    .attr('y', 0)
-    .attr('dy', '0.35em')
-    .attr('font-size', 10)
-    .style('fill', INK)
-    .text((w) => `y${w.output}`);
+  label(rows, 0, 0, 10, (w) => `y${w.output}`);
   rows
     .append('line')
     .attr('x1', (w) => x(w.taps[0]) + CELL / 2)
@@ -111,38 +122,22 @@ export function drawWindows1d(
     .style('stroke', TAP);
 
   const outputs = root.append('g').attr('transform', `translate(0,${outputTop})`);
-  outputs
-    .append('text')
-    .attr('x', 0)
-    .attr('y', CELL / 2)
-    .attr('dy', '0.35em')
-    .attr('font-size', 11)
-    .style('fill', INK)
-    .text('y');
+  label(outputs, 0, CELL / 2, 11, () => 'y');
   const out = outputs
     .selectAll('g')
     .data(windows)
     .join('g')
     .attr('transform', (w) => `translate(${left + w.output * CELL},0)`);
-  out
-    .append('rect')
-    .attr('width', CELL - 1)
-    .attr('height', CELL - 1)
-    .style('fill', OUT_FILL)
-    .style('stroke', TAP);
-  out
-    .append('text')
-    .attr('x', CELL / 2)
-    .attr('y', CELL / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 10)
-    .style('fill', INK)
-    .text((w) => fmt(values[w.output] ?? NaN, 0));
+  numberedCells(
+    out,
+    () => OUT_FILL,
+    () => TAP,
+    (w) => fmt(values[w.output] ?? NaN, 0),
+  );
   legend(root, outputTop + CELL * 1.5, padLabel);
 }
 
-function legend(root: ReturnType<typeof frame>, y: number, label: string): void {
+function legend(root: ReturnType<typeof frame>, y: number, text: string): void {
   root
     .append('rect')
     .attr('x', 0)
@@ -151,14 +146,7 @@ function legend(root: ReturnType<typeof frame>, y: number, label: string): void 
     .attr('height', 10)
     .style('fill', PAD_FILL)
     .style('stroke', CELL_LINE);
-  root
-    .append('text')
-    .attr('x', 14)
-    .attr('y', y)
-    .attr('dy', '0.35em')
-    .attr('font-size', 10)
-    .style('fill', INK)
-    .text(label);
+  label(root, 14, y, 10, () => text);
 }
 
 /**
@@ -216,21 +204,13 @@ export function drawWindow2d(
     .attr('transform', (d) => `translate(${outLeft + d.col * CELL},${d.row * CELL})`)
     .style('cursor', 'pointer')
     .on('pointerenter', (_, d) => onPick(d.row, d.col));
-  out
-    .append('rect')
-    .attr('width', CELL - 1)
-    .attr('height', CELL - 1)
-    .style('fill', OUT_FILL)
-    .style('stroke', (d) => (d.row === selected.row && d.col === selected.col ? SELECTED : TAP))
-    .attr('stroke-width', (d) => (d.row === selected.row && d.col === selected.col ? 3 : 1));
-  out
-    .append('text')
-    .attr('x', CELL / 2)
-    .attr('y', CELL / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 10)
-    .style('fill', INK)
-    .text((d) => fmt(d.v ?? NaN, 0));
+  const picked = (d: { row: number; col: number }) => d.row === selected.row && d.col === selected.col;
+  numberedCells(
+    out,
+    () => OUT_FILL,
+    (d) => (picked(d) ? SELECTED : TAP),
+    (d) => fmt(d.v ?? NaN, 0),
+  );
+  out.select('rect').attr('stroke-width', (d) => (picked(d) ? 3 : 1));
   legend(root, height + CELL / 2, padLabel);
 }
