@@ -13,21 +13,20 @@ import { modelOutputView } from '../lib/viz/model-output.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap, drawRgba, greyThumbnail } from '../lib/viz/pixels.ts';
 import { drawProbabilityBars } from '../lib/viz/probability-bars.ts';
+import { bindNewScene } from './new-scene.ts';
 import { settings } from './seg-classify.settings.ts';
-import { nextSeed, SCENE_SIDE } from './seg-scene.settings.ts';
+import { SCENE_SIDE } from './seg-scene.settings.ts';
 
 const s = t.segClassify;
 const SEGMENTER = 'unet';
 const CLASSIFIER = 'classifier';
 const DIGIT = 28;
 
-export default defineFigure(settings, async ({ $, root, state, api, update, status }) => {
+export default defineFigure(settings, async (ctx) => {
+  const { $, root, api, status } = ctx;
   const view = modelOutputView(root, [s.segmenter]);
   const coarse = $<HTMLCanvasElement>('[data-coarse]');
-  $('[data-new-scene]').addEventListener('click', () => {
-    state.set({ seed: nextSeed(state.values.seed) });
-    void update();
-  });
+  bindNewScene(ctx);
 
   return {
     async compute({ seed }) {

@@ -11,18 +11,17 @@ import { classMapRgba, INSTANCE_COLORS, instanceRgba } from '../lib/viz/class-pa
 import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap, drawRgba } from '../lib/viz/pixels.ts';
+import { bindNewScene } from './new-scene.ts';
 import { settings } from './seg-instances.settings.ts';
-import { nextSeed, SCENE_SIDE } from './seg-scene.settings.ts';
+import { SCENE_SIDE } from './seg-scene.settings.ts';
 
 const s = t.segInstances;
 const SEGMENTER = 'unet';
 
-export default defineFigure(settings, async ({ $, root, state, api, update, status }) => {
+export default defineFigure(settings, async (ctx) => {
+  const { $, root, state, api, status } = ctx;
   let shownSeed = state.values.seed;
-  $('[data-new-scene]').addEventListener('click', () => {
-    state.set({ seed: nextSeed(shownSeed) });
-    void update();
-  });
+  bindNewScene(ctx, () => shownSeed);
 
   return {
     async compute({ seed }) {

@@ -12,7 +12,8 @@ import { fmt } from '../lib/viz/format.ts';
 import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { drawRgba } from '../lib/viz/pixels.ts';
 import { textColor } from '../lib/viz/value-grid.ts';
-import { nextSeed, SCENE_SIDE } from './seg-scene.settings.ts';
+import { bindNewScene } from './new-scene.ts';
+import { SCENE_SIDE } from './seg-scene.settings.ts';
 import { settings } from './seg-scores.settings.ts';
 
 const s = t.segScores;
@@ -26,11 +27,9 @@ const cell = (tag: 'th' | 'td', text: string, style = '') => {
   return el;
 };
 
-export default defineFigure(settings, async ({ $, root, state, api, update, status }) => {
-  $('[data-new-scene]').addEventListener('click', () => {
-    state.set({ seed: nextSeed(state.values.seed) });
-    void update();
-  });
+export default defineFigure(settings, async (ctx) => {
+  const { $, root, api, status } = ctx;
+  bindNewScene(ctx);
 
   return {
     async compute({ seed, model }) {

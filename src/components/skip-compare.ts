@@ -10,20 +10,19 @@ import { CLASS_COLORS, classMapRgba } from '../lib/viz/class-palette.ts';
 import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { modelOutputView } from '../lib/viz/model-output.ts';
 import { drawRgba } from '../lib/viz/pixels.ts';
-import { nextSeed, SCENE_SIDE } from './seg-scene.settings.ts';
+import { bindNewScene } from './new-scene.ts';
+import { SCENE_SIDE } from './seg-scene.settings.ts';
 import { FCNS, settings } from './skip-compare.settings.ts';
 
 const s = t.skipCompare;
 
-export default defineFigure(settings, async ({ $, root, state, api, update, status }) => {
+export default defineFigure(settings, async (ctx) => {
+  const { $, root, api, status } = ctx;
   const view = modelOutputView(
     root,
     FCNS.map((name) => t.modelView.titles[name]!),
   );
-  $('[data-new-scene]').addEventListener('click', () => {
-    state.set({ seed: nextSeed(state.values.seed) });
-    void update();
-  });
+  bindNewScene(ctx);
 
   return {
     async compute({ seed }) {

@@ -10,7 +10,7 @@ import { fmt, fmtDiff } from '../lib/viz/format.ts';
 import { loadModels, runModel } from '../lib/viz/model-load.ts';
 import { differenceRamp, greyRamp } from '../lib/viz/palette.ts';
 import { drawHeatmap } from '../lib/viz/pixels.ts';
-import { nextSeed } from './seg-scene.settings.ts';
+import { bindNewScene } from './new-scene.ts';
 import { layersOf, SUMS, settings } from './skip-fusion.settings.ts';
 
 const s = t.skipFusion;
@@ -36,11 +36,9 @@ function relativeScore({ shape, data }: Activation, k: number): { rows: number; 
   return { rows, cols, values };
 }
 
-export default defineFigure(settings, async ({ $, root, state, api, update, status }) => {
-  $('[data-new-scene]').addEventListener('click', () => {
-    state.set({ seed: nextSeed(state.values.seed) });
-    void update();
-  });
+export default defineFigure(settings, async (ctx) => {
+  const { $, root, api, status } = ctx;
+  bindNewScene(ctx);
   const rows = Array.from(root.querySelectorAll<HTMLElement>('[data-row-model]'));
 
   return {
