@@ -1,8 +1,13 @@
 // Training in the browser (/playground/train/): steps per second on each backend the page can get
 // here (?backend=wasm, ?backend=cpu; a GPU backend too when this Chromium has a real one), and the
-// main thread's longest task while training. Part of `npm run bench` (built site in dist/ or $DIST).
+// main thread's longest task while training. Then what a reader sees after pressing play with the
+// default settings on the page's backend: step and held-out mean IU at 30, 60 and 90 s, with a
+// screenshot of the figure at each (written to the system's temp folder, to look at).
+// Part of `npm run bench` (built site in dist/ or $DIST).
 // Usage: node scripts/bench-train.ts [seconds per backend = 20] [backends = wasm,cpu,webgl,webgpu]
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { settings } from '../src/components/train-network.settings.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
 
@@ -60,15 +65,49 @@ async function measure(backend: string): Promise<string[]> {
   return [backend, ...measured, longest.toFixed(0)];
 }
 
+/** Presses play with the default settings and notes the step and held-out mean IU at each mark. */
+async function watch(marks = [30, 60, 90]): Promise<string[][]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${url}/playground/train/`);
+  await page.waitForFunction((f) => document.querySelector<HTMLElement>(f)?.dataset.state === 'ready', FIGURE, {
+    timeout: 300_000,
+  });
+  const figure = page.locator(FIGURE);
+  const began = Date.now();
+  await page.click(`${FIGURE} [data-play]`);
+  const seen: string[][] = [];
+  for (const mark of marks) {
+    await page.waitForTimeout(began + mark * 1000 - Date.now());
+    const [steps, miou] = await Promise.all(
+      ['[data-step-count]', '[data-miou]'].map((s) => figure.locator(s).innerText()),
+    );
+    const shot = join(tmpdir(), `pixelwise-train-${mark}s.png`);
+    await figure.screenshot({ path: shot });
+    seen.push([`${mark} s`, steps!, miou!, shot]);
+  }
+  await page.close();
+  return seen;
+}
+
 for (const backend of BACKENDS) {
   // A backend too slow to even start the figure (the cpu backend on a busy machine) is a row too.
   rows.push(await measure(backend).catch((e: Error) => [backend, e.message.split('\n')[0]!.slice(0, 60), '', '']));
 }
+const watched = await watch();
 await browser.close();
 server.close();
 
-const header = ['backend', 'steps/s (8 scenes a step)', 'steps counted', 'longest main-thread task (ms; 0: none > 50)'];
+const batch = settings.fields.batchSize.default;
+const header = [
+  'backend',
+  `steps/s (${batch} scenes a step)`,
+  'steps counted',
+  'longest main-thread task (ms; 0: none > 50)',
+];
 console.log(`\nTraining on /playground/train/, ${SECONDS} s per backend (default network and settings)`);
 for (const row of [header, ...rows]) {
   console.log(row.map((c, i) => c.padEnd(i === 0 ? 8 : header[i]!.length)).join('  '));
 }
+
+console.log('\nWhat a reader sees after pressing play (default settings and backend):');
+for (const row of watched) console.log(row.join('  '));

@@ -13,5 +13,5 @@ export const settings = defineSettings('train-network', {
   net: { kind: 'enum', values: TRAIN_NETS, default: 'small-fcn', label: w.net, options: w.nets },
   seed: { kind: 'int', min: 0, max: 9999, default: 1, label: w.seed, control: 'number' },
   learningRate: { kind: 'enum', values: LEARNING_RATES, default: '0.003', label: w.learningRate },
-  batchSize: { kind: 'enum', values: BATCH_SIZES, default: '8', label: w.batchSize },
+  batchSize: { kind: 'enum', values: BATCH_SIZES, default: '2', label: w.batchSize },
 });
