@@ -1,10 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { scoresLoop } from '../../src/lib/ops/segmentation-scores.reference.ts';
 import {
   agreement,
   classMapOn,
+  expectMeasuredNumbers,
+  expectMissingShardError,
+  expectSteadyTensors,
   look,
   metrics,
   nodePrediction,
@@ -12,24 +13,13 @@ import {
   SCORES,
   sceneOf,
   waitShown,
-  workerTensors,
 } from './models.ts';
-import { expectNoAxeViolations, numbersIn, type OpenedPage, open, reach } from './page.ts';
+import { expectNoAxeViolations, fig, numbersIn, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/skip-connections/';
 const FCNS = ['fcn32s', 'fcn16s', 'fcn8s'] as const;
-const fig = (name: string, selector = '') => `[data-figure="${name}"] ${selector}`;
 
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await open(browser, PATH);
-  page = opened.page;
-});
-afterAll(() => browser.close());
+const { browser, page, errors } = await openForFile(PATH);
 
 describe('the skip-connections lesson', () => {
   it('comes after transposed convolution, renders its math and draws every figure without errors', async () => {
@@ -37,7 +27,7 @@ describe('the skip-connections lesson', () => {
     expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('.katex-error').count()).toBe(0);
     for (const figure of ['skip-compare', 'skip-fusion']) expect(await reach(page, figure), figure).toBe('ready');
-    expect(opened.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it("the measured table is public/weights/metrics.json, and the paper's is FCN Table 2 from it", async () => {
@@ -53,11 +43,7 @@ describe('the skip-connections lesson', () => {
     // docs/sources.md: FCN-8s 90.3 / 75.9 / 62.7 / 83.2.
     const fcn8s = await numbersInAll(page, '[data-table="paper"] tr[data-model="fcn8s"] td');
     expect(fcn8s).toEqual([90.3, 75.9, 62.7, 83.2]);
-    for (const span of await page.locator('[data-measured]').all()) {
-      const [model, score] = (await span.getAttribute('data-measured'))!.split('.') as [string, 'meanIoU'];
-      const expected = metrics.models.find((m) => m.name === model)![score];
-      expect(await span.innerText()).toBe(`${(100 * expected).toFixed(1)}%`);
-    }
+    await expectMeasuredNumbers(page);
   });
 
   it("each FCN's map agrees with the Node evaluation on >= 99% of pixels; its scene mean IU is its own", async () => {
@@ -115,30 +101,19 @@ describe('the skip-connections lesson', () => {
 
   it('the worker holds no more tensors after 20 new scenes than before', async () => {
     await reach(page, 'skip-compare');
-    const baseline = await workerTensors(page);
-    let seed = Number(await page.inputValue(fig('skip-compare', 'input[data-state="seed"]')));
-    for (let i = 0; i < 20; i++) {
+    const seed = Number(await page.inputValue(fig('skip-compare', 'input[data-state="seed"]')));
+    await expectSteadyTensors(page, 'skip-compare', async (i) => {
       await page.click(fig('skip-compare', '[data-new-scene]'));
-      seed += 1;
-      await waitShown(page, 'skip-compare', String(seed));
-    }
-    expect(await workerTensors(page)).toBe(baseline);
+      await waitShown(page, 'skip-compare', String(seed + i + 1));
+    });
   });
 
   it('passes axe and logged no errors', async () => {
     await expectNoAxeViolations(page);
-    expect(opened.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('a missing FCN-8s shard gives an error that names FCN-8s and the remedy', async () => {
-    const context = await browser.newContext();
-    const broken = await context.newPage();
-    await broken.route('**/weights/fcn8s/*.bin', (route) => route.fulfill({ status: 404, body: '' }));
-    await broken.goto(new URL(PATH, page.url()).href);
-    expect(await reach(broken, 'skip-compare')).toBe('error');
-    const message = await broken.locator(fig('skip-compare', '[data-status]')).innerText();
-    expect(message).toContain('FCN-8s');
-    expect(message).toMatch(/reload|connection/);
-    await context.close();
+    await expectMissingShardError(browser, page.url(), { model: 'fcn8s', title: 'FCN-8s', figure: 'skip-compare' });
   });
 });
