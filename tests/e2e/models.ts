@@ -140,6 +140,16 @@ export async function expectSteadyTensors(
   expect(await workerTensors(page)).toBe(baseline);
 }
 
+/** Presses a figure's "New scene" 20 times, each drawn with the next seed; the tensor count ends where it began. */
+export async function expectSteadyNewScenes(page: Page, figure: string): Promise<void> {
+  await reach(page, figure);
+  const seed = Number(await page.inputValue(fig(figure, 'input[data-state="seed"]')));
+  await expectSteadyTensors(page, figure, async (i) => {
+    await page.click(fig(figure, '[data-new-scene]'));
+    await waitShown(page, figure, String(seed + i + 1));
+  });
+}
+
 /**
  * With `model`'s weight shards answering 404, `figure` on a fresh copy of the page stops with an
  * error that names the model (its title) and says what to do.
