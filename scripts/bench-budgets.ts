@@ -80,7 +80,7 @@ async function measurePage(sites: Site[], path: string, browser: Browser, port: 
 
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: string[][]) =>
-  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n') + '\n';
+  `${[row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n')}\n`;
 
 /**
  * Benches every page of the build in `dist` (or only `only`) against the previous commit's

@@ -155,7 +155,7 @@ await Promise.all([browser.close(), undeferred.close()]);
 server.close();
 
 process.stdout.write('\n');
-const print = (rows: string[][]) => rows.forEach((row) => process.stdout.write(row.join(' | ') + '\n'));
+const print = (rows: string[][]) => rows.forEach((row) => process.stdout.write(`${row.join(' | ')}\n`));
 print([
   ['page', 'figure', `update p95 / median, ms (${UPDATES} updates)`, 'without the after-input deferral'],
   ...figureRows,

@@ -361,7 +361,7 @@ describe('settings in the URL and reduced motion', () => {
     const p = await context.newPage();
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.goto((await import('vitest')).inject('baseUrl') + `${PATH}?${query}`);
+    await p.goto(`${(await import('vitest')).inject('baseUrl')}${PATH}?${query}`);
     const S = '[data-figure="transposed-scatter"]';
     await reach(p, 'transposed-scatter');
     expect(await p.locator(`${S} [data-state="k"]`).inputValue()).toBe('4');
@@ -384,7 +384,7 @@ describe('settings in the URL and reduced motion', () => {
     const context = await browser.newContext();
     const p = await context.newPage();
     const query = 'transposed-scatter.stride=9&transposed-learned.cls=99';
-    await p.goto((await import('vitest')).inject('baseUrl') + `${PATH}?${query}`);
+    await p.goto(`${(await import('vitest')).inject('baseUrl')}${PATH}?${query}`);
     const S = '[data-figure="transposed-scatter"]';
     await reach(p, 'transposed-scatter');
     expect(await p.locator(`${S} [data-state="stride"]`).inputValue()).toBe('3');
