@@ -11,7 +11,9 @@ import { measured, metrics } from './model-metrics.ts';
 /** The kind each small net belongs to: the FCN's skip makes it an FCN-8s, the U-Nets a U-Net. */
 const KIN = { 'small-fcn': 'fcn8s', 'small-unet': 'unet', 'tiny-unet': 'unet' } as const;
 interface Recipe {
+  /** The step cap; a run that stops on its plateau records the steps it took in `stepsRun`. */
   steps: number;
+  stepsRun?: number;
   batchSize: number;
   minutes: number;
   initFrom?: string;
@@ -25,7 +27,7 @@ export const shippedJson = JSON.stringify(
       const m = measured(name);
       const r = recipe(name);
       const from = r.initFrom === undefined ? undefined : measured(r.initFrom).title;
-      const training = t.trainNetwork.shippedTraining(r.steps, r.batchSize, r.minutes.toFixed(1), from);
+      const training = t.trainNetwork.shippedTraining(r.stepsRun ?? r.steps, r.batchSize, r.minutes.toFixed(1), from);
       return [net, { title: m.title, meanIoU: m.meanIoU, scenes: metrics.testScenes.count, training }];
     }),
   ),
