@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { griddingCountsLoop } from '../../src/lib/ops/gridding.reference.ts';
 import { receptiveFieldLoop } from '../../src/lib/ops/receptive-field.reference.ts';
 import { validTapCountsLoop } from '../../src/lib/ops/valid-taps.reference.ts';
-import { expectNoAxeViolations, numbersIn, open, openForFile, reach } from './page.ts';
+import { expectNoAxeViolations, fig, numbersIn, open, openForFile, reach } from './page.ts';
 
 const PATH = '/learn/atrous-convolution/';
 const FIGURES = [
@@ -17,7 +17,6 @@ const FIGURES = [
 const opened = await openForFile(PATH);
 const { browser, page } = opened;
 
-const fig = (name: string, selector = '') => `[data-figure="${name}"] ${selector}`.trim();
 const text = (selector: string) => page.locator(selector).innerText();
 
 /** Share of positions with exactly `taps` valid taps, straight from the loop reference. */
