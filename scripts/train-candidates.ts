@@ -4,11 +4,13 @@
 // as it goes. The machine is shared, so time is the process's own CPU time (one core busy = one
 // second): what an otherwise idle core would take. Results go to src/lib/training/candidates.json,
 // which the page prints.
-//   node scripts/train-candidates.ts [seconds=60] [batch=4] [rate=0.003] [nets=all]   every candidate net
+//   node scripts/train-candidates.ts [seconds=60] [batch] [rate] [nets=all]   every candidate net
+//     (batch and rate default to the page's, src/components/train-network.settings.ts)
 //   node scripts/train-candidates.ts --sweep [seconds=60]     the page's net over batch sizes x rates
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
+import { settings } from '../src/components/train-network.settings.ts';
 import { type DigitSet, digitsFromIdx } from '../src/lib/data/digits.ts';
 import { TEST_DIGIT_FILES, TRAIN_DIGIT_FILES } from '../src/lib/data/load-digits.ts';
 import { DEFAULT_SCENE, NUM_CLASSES } from '../src/lib/data/scene.ts';
@@ -23,11 +25,13 @@ import { SMALL_NETS, type SmallNet } from '../src/lib/training/small-nets.ts';
 
 const sweeping = process.argv[2] === '--sweep';
 const args = process.argv.slice(sweeping ? 3 : 2);
-const [seconds = 60, batchSize = 4, learningRate = 0.003] = args.slice(0, 3).map(Number);
+const page = settings.fields;
+const [seconds = 60, batchSize = Number(page.batchSize.default), learningRate = Number(page.learningRate.default)] =
+  args.slice(0, 3).map(Number);
 const only = args[3]?.split(',');
 const CHECK_EVERY_S = 15;
 /** The sweep's grid, for the net the page trains. */
-const SWEEP_NET = 'small-fcn';
+const SWEEP_NET = page.net.default;
 const SWEEP_BATCHES = [2, 4, 8, 16];
 const SWEEP_RATES = [0.001, 0.003, 0.01];
 
